@@ -1,0 +1,81 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ZDisplayName, ZEmail, ZPassword } from '@reachbridge/contracts';
+import type { z } from 'zod';
+import { loadConfig } from './config/config.js';
+import { pendingSchemaChanges } from './db/data-source.js';
+import { openDatabase, runMigrations, type Database } from './db/database.js';
+import { AccountsService } from './modules/accounts/index.js';
+import { createLogger } from './observability/logger.js';
+
+/** Operator commands; same configuration (environment) as the server. */
+const config = loadConfig();
+const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+
+async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
+  const database = await openDatabase(config, logger, { applicationName: 'reachbridge-cli', poolSize: 4 });
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const parseWith = (schema: z.ZodType<string>, name: string) => (value: string) => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidArgumentError(`${name}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  return result.data;
+};
+
+const program = new Command('reachbridge').description('Reachbridge operator commands').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      console.log('migrations: up to date');
+    }),
+  );
+
+const db = program.command('db').description('database maintenance');
+db.command('check-drift')
+  .description('fail when the entities and the migrations disagree (run in CI)')
+  .action(() =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const changes = await pendingSchemaChanges(dataSource);
+      if (changes.length === 0) {
+        console.log('schema drift: none — the migrations match the entities');
+        return;
+      }
+      console.error('schema drift: the entities need these changes, which no migration makes:');
+      for (const change of changes) console.error(`  ${change};`);
+      process.exitCode = 1;
+    }),
+  );
+
+const admin = program.command('admin').description('administrators');
+admin
+  .command('create')
+  .description('create an admin account (admins cannot sign up)')
+  .requiredOption('--email <email>', 'login email', parseWith(ZEmail, 'email'))
+  .requiredOption('--password <password>', 'at least 10 characters', parseWith(ZPassword, 'password'))
+  .option('--name <name>', 'display name', parseWith(ZDisplayName, 'name'), 'Administrator')
+  .action((options: { email: string; password: string; name: string }) =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const user = await new AccountsService(dataSource).createAccount({
+        email: options.email,
+        password: options.password,
+        role: 'admin',
+        displayName: options.name,
+      });
+      console.log(`admin created: ${user.email} (${user.id})`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

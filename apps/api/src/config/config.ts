@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEFAULT_SESSION_SECRET = 'reachbridge-development-session-secret-change-me';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
+  ALLOW_DEFAULT_SESSION_SECRET: booleanString.default(false),
+  SEED_DEMO: booleanString.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  TRUST_PROXY: booleanString.default(false),
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once into a nested, frozen object. Nothing else in the code base reads
+ * `process.env`; everything that needs a setting is handed this object.
+ */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && e.SESSION_SECRET === DEFAULT_SESSION_SECRET && !e.ALLOW_DEFAULT_SESSION_SECRET) {
+    throw new ConfigError([
+      'SESSION_SECRET: must be set in production (or set ALLOW_DEFAULT_SESSION_SECRET=true to accept the public default)',
+    ]);
+  }
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const config = {
+    env: e.NODE_ENV,
+    isProduction,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      trustProxy: e.TRUST_PROXY,
+      webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : undefined,
+    },
+    database: e.DATABASE_URL
+      ? ({ kind: 'external', url: e.DATABASE_URL } as const)
+      : ({ kind: 'embedded', dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT } as const),
+    session: {
+      secret: e.SESSION_SECRET,
+      secureCookie: isProduction,
+      maxAgeMs: 14 * 24 * 60 * 60 * 1000,
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
+    },
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The one place that reads the process environment. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { DataSource, type EntityManager } from 'typeorm';
+import { migrations } from '@reachbridge/migrations';
+import { entities } from './entities.js';
+
+export type { EntityManager };
+
+/** The one DataSource shape for the server, the worker, the CLI and the tests. */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'reachbridge',
+    extra: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
+  });
+}
+
+/**
+ * Statements that would bring the database in line with the entities. Empty when the migrations
+ * describe the entities exactly — CI fails otherwise (`npm run cli -- db check-drift`).
+ */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((query) => query.query);
+}

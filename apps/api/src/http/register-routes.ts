@@ -1,0 +1,15 @@
+import type { Router } from 'express';
+import { buildHandler, type RegisteredRoute, type RouteDefinition } from './define-route.js';
+
+/** Mounts contract routes on the router and returns the route table (for OpenAPI and the auth walk). */
+export function registerRoutes(
+  router: Router,
+  definitions: readonly RouteDefinition[],
+  options: { checkResponses: boolean },
+): RegisteredRoute[] {
+  return definitions.map((definition) => {
+    const handler = buildHandler(definition, options);
+    router[definition.contract.method](definition.contract.path, handler);
+    return { contract: definition.contract, auth: definition.auth, activeOnly: definition.activeOnly ?? false };
+  });
+}

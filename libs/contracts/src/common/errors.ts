@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with. Stable: clients switch on them. Grouped by who raises them.
+ */
+export const ERROR_CODES = [
+  // request shape (http layer)
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'ROUTE_NOT_FOUND',
+  // authentication and authorization
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'ACCOUNT_NOT_ACTIVE',
+  'CSRF_TOKEN_INVALID',
+  'RATE_LIMITED',
+  // database translations
+  'CONFLICT',
+  'REFERENCED_RESOURCE_NOT_FOUND',
+  'CONCURRENT_UPDATE',
+  // auth module
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_EMAIL_TAKEN',
+  'AUTH_ACCOUNT_SUSPENDED',
+  'AUTH_TOKEN_NOT_FOUND',
+  // accounts module
+  'ACCOUNT_NOT_FOUND',
+  // anything unexpected
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+export const ZErrorDetail = z.object({
+  /** Dotted path of the offending field, e.g. `socialAccounts.0.handle`; empty for the whole input. */
+  path: z.string(),
+  message: z.string(),
+});
+export type TErrorDetail = z.infer<typeof ZErrorDetail>;
+
+export const ZErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: ZErrorCode,
+      message: z.string(),
+      details: z.array(ZErrorDetail).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'ErrorEnvelope' });
+export type TErrorEnvelope = z.infer<typeof ZErrorEnvelope>;

@@ -1,0 +1,2 @@
+export * from './accounts/roles.js';
+export * from './accounts/account-status.js';

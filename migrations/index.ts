@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateAccountsAndAuth1764201600000 } from './1764201600000-create-accounts-and-auth.js';
+
+/** Every migration, in order. Never edit one that has landed: add a new one. */
+export const migrations: (new () => MigrationInterface)[] = [CreateAccountsAndAuth1764201600000];
