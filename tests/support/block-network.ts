@@ -6,16 +6,17 @@ import net from 'node:net';
  */
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the socket as `this`
 const originalConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unknown[]) {
-  const [first, second] = args;
-  const options = (typeof first === 'object' && first !== null ? first : { port: first, host: second }) as {
-    host?: string;
-    path?: string;
-  };
+function guardedConnect(this: net.Socket, ...args: unknown[]): net.Socket {
+  // net.connect() hands over its normalised arguments as one array: [options, callback].
+  const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  const options: { host?: string; path?: string } =
+    typeof first === 'object' && first !== null ? first : { host: typeof second === 'string' ? second : undefined };
   const host = options.host ?? 'localhost';
   if (!options.path && !LOOPBACK.test(host)) {
     throw new Error(`Outbound network access is blocked in tests (tried ${host})`);
   }
-  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+  return Reflect.apply(originalConnect, this, args) as net.Socket;
+}
+net.Socket.prototype.connect = guardedConnect;

@@ -81,7 +81,8 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   app.use((req, res, next) => {
     const end = metrics.httpRequestDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const matched = req.route as { path: string } | undefined;
+      const route = matched ? `${req.baseUrl}${matched.path}` : 'unmatched';
       end({ route, status: String(res.statusCode) });
     });
     next();

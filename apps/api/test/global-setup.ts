@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const logger = createLogger({ logLevel: 'warn' });
-  // eslint-disable-next-line no-restricted-syntax -- test harness configuration, not app config
+  // eslint-disable-next-line no-restricted-properties -- test harness setting, not app configuration
   const externalAdminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   let adminUrl: string;
   let stop = async () => {};

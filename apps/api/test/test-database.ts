@@ -45,7 +45,7 @@ export async function countRows(dataSource: DataSource): Promise<Record<string, 
   );
   const counts: Record<string, number> = {};
   for (const { tablename } of rows) {
-    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM "${tablename}"`)) as [{ count: number }];
+    const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM "${tablename}"`);
     counts[tablename] = count;
   }
   return counts;

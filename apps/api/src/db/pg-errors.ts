@@ -29,8 +29,8 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 /** Finds the SQLSTATE on a pg error, whether raw or wrapped by TypeORM (`driverError`). */
 function sqlStateOf(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
-  const candidate = 'driverError' in error ? (error as { driverError: unknown }).driverError : error;
-  const code = (candidate as { code?: unknown } | undefined)?.code;
+  const candidate = 'driverError' in error ? error.driverError : error;
+  const code = (candidate as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 

@@ -94,7 +94,7 @@ export function buildHandler(definition: RouteDefinition, options: { checkRespon
         params: parsePart(contract.params, req.params, 'params'),
         query: parsePart(contract.query, req.query, 'query'),
         body: parsePart(contract.body, req.body, 'body'),
-        actor: (req.user ?? null) as Actor,
+        actor: req.user ?? null,
         req,
         res,
       });

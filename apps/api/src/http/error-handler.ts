@@ -21,7 +21,7 @@ function translateBodyParserError(error: unknown): AppError | undefined {
 }
 
 export function requestIdOf(req: Request): string {
-  return String(req.id ?? 'unknown');
+  return typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : 'unknown';
 }
 
 export function toAppError(error: unknown): AppError | undefined {

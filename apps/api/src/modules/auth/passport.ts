@@ -94,12 +94,12 @@ export function createPassport({ accounts, tokens, throttle, onLoginAttempt }: P
   /** Runs the local strategy on an already validated body and starts a fresh session (new id). */
   const logInWithPassword = (req: Request): Promise<Actor> =>
     new Promise((resolve, reject) => {
-      const authenticate = passport.authenticate('local', (error: unknown, actor: Actor | false) => {
+      const authenticate = passport.authenticate('local', (error: Error | null, actor: Actor | false) => {
         if (error) return reject(error);
         if (!actor) return reject(authErrors.AUTH_INVALID_CREDENTIALS());
         logIn(req, actor).then(() => resolve(actor), reject);
       }) as RequestHandler;
-      authenticate(req, req.res!, reject);
+      authenticate(req, req.res!, (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
     });
 
   return {
@@ -110,9 +110,9 @@ export function createPassport({ accounts, tokens, throttle, onLoginAttempt }: P
 
 /** Starts a session for the actor; passport regenerates the session id (no fixation). */
 export function logIn(req: Request, actor: Actor): Promise<void> {
-  return new Promise((resolve, reject) => req.logIn(actor, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => req.logIn(actor, (error: Error | null) => (error ? reject(error) : resolve())));
 }
 
 export function logOut(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.logOut((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => req.logOut((error: Error | null) => (error ? reject(error) : resolve())));
 }
