@@ -50,11 +50,14 @@ export function defineRoute<C extends RouteContract, A extends AuthDeclaration>(
   return definition;
 }
 
+/** One detail per offending field; an unknown field is named by its own path. */
 export function toDetails(error: z.ZodError, prefix?: string): TErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
+  const join = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: join([...issue.path, key]), message: 'Unknown field.' }))
+      : [{ path: join(issue.path), message: issue.message }],
+  );
 }
 
 function parsePart<T>(schema: z.ZodType | undefined, value: unknown, part: string): T {
