@@ -65,7 +65,7 @@ describe('the server process', () => {
 
     // 1. First start: initialises the cluster, migrates, seeds, prints the URL and demo logins.
     const first = startServer(env);
-    cleanups.push(async () => void first.child.kill('SIGKILL'));
+    cleanups.push(() => Promise.resolve(void first.child.kill('SIGKILL')));
     await waitFor(first, 'Reachbridge is running at');
     expect(first.output()).toContain('admin@reachbridge.local');
     expect((await (await fetch(`${base}/readyz`)).json()).status).toBe('ready');
@@ -77,7 +77,7 @@ describe('the server process', () => {
 
     // …and the next start shuts it down and carries on over the same data (no second seed).
     const second = startServer(env);
-    cleanups.push(async () => void second.child.kill('SIGKILL'));
+    cleanups.push(() => Promise.resolve(void second.child.kill('SIGKILL')));
     await waitFor(second, 'Reachbridge is running at');
     expect(second.output()).toContain('shutting it down');
     expect(second.output()).toContain('seeded on first start');
