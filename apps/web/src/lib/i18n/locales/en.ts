@@ -1,7 +1,11 @@
 import type { ERROR_CODES } from '@reachbridge/contracts';
 import type { ClientErrorCode } from '../../api-client';
 
-type ErrorCodeMessages = Record<(typeof ERROR_CODES)[number] | ClientErrorCode, string>;
+/**
+ * Partial on purpose: the API adds codes as features land, and a code without a translation falls
+ * back to the server's own message (see describeError). Keys are still checked against the codes.
+ */
+type ErrorCodeMessages = Partial<Record<(typeof ERROR_CODES)[number] | ClientErrorCode, string>>;
 
 /**
  * English UI strings: the reference shape every other language must match key for key
