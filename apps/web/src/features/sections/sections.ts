@@ -1,0 +1,26 @@
+import type { Role } from '@reachbridge/domain';
+
+/** The areas of the product, by role. Each one is a placeholder page until its feature lands. */
+export const SECTIONS = {
+  discover: { path: '/discover', roles: ['brand'] },
+  lists: { path: '/lists', roles: ['brand'] },
+  campaigns: { path: '/campaigns', roles: ['brand'] },
+  offers: { path: '/offers', roles: ['brand', 'influencer'] },
+  profile: { path: '/profile', roles: ['influencer'] },
+  payouts: { path: '/payouts', roles: ['influencer'] },
+  reviewQueue: { path: '/admin/review-queue', roles: ['admin'] },
+  disputes: { path: '/admin/disputes', roles: ['admin'] },
+  auditLog: { path: '/admin/audit-log', roles: ['admin'] },
+  dashboard: { path: '/admin/dashboard', roles: ['admin'] },
+} as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
+
+export type SectionKey = keyof typeof SECTIONS;
+
+/** Navigation order per role. */
+export const NAVIGATION: Record<Role, readonly SectionKey[]> = {
+  brand: ['discover', 'lists', 'campaigns', 'offers'],
+  influencer: ['profile', 'offers', 'payouts'],
+  admin: ['reviewQueue', 'disputes', 'auditLog', 'dashboard'],
+};
+
+export const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];
