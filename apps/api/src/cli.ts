@@ -1,14 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ZDisplayName, ZEmail, ZPassword } from '@reachbridge/contracts';
 import type { z } from 'zod';
-import { loadConfig } from './config/config.js';
+import { loadConfigOrExit } from './config/config.js';
 import { pendingSchemaChanges } from './db/data-source.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
+import type { Pool } from 'pg';
 import { AccountsService } from './modules/accounts/index.js';
+import { SEEDED_INFLUENCER_PASSWORD, seedInfluencers } from './modules/seed/index.js';
 import { createLogger } from './observability/logger.js';
 
 /** Operator commands; same configuration (environment) as the server. */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
 
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
@@ -28,6 +30,12 @@ const parseWith = (schema: z.ZodType<string>, name: string) => (value: string) =
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidArgumentError(`${name}: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
+};
+
+const parsePositiveInt = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return parsed;
 };
 
 const program = new Command('reachbridge').description('Reachbridge operator commands').showHelpAfterError();
@@ -56,6 +64,31 @@ db.command('check-drift')
       console.error('schema drift: the entities need these changes, which no migration makes:');
       for (const change of changes) console.error(`  ${change};`);
       process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('seed')
+  .description('add deterministic, realistic demo influencers (approved and searchable)')
+  .option('--influencers <count>', 'how many', parsePositiveInt, 1000)
+  .option('--seed <seed>', 'random seed (same seed, same data)', parsePositiveInt, 42)
+  .action((options: { influencers: number; seed: number }) =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM influencer_profiles`);
+      const started = Date.now();
+      const totals = await seedInfluencers(pool, {
+        count: options.influencers,
+        seed: options.seed,
+        offset: count,
+        onProgress: (done, total) => process.stdout.write(`\rseeded ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
+      });
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `\nseeded ${totals.influencers} influencers, ${totals.accounts} social accounts, ${totals.rates} rates in ${seconds.toFixed(1)} s ` +
+          `(${Math.round(totals.influencers / seconds)} profiles/s); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
+      );
     }),
   );
 

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { loadConfigOrExit } from './config/config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { DEMO_LOGINS, seedDemoAccounts } from './modules/demo/demo-accounts.js';
@@ -9,16 +9,7 @@ import { createMetrics } from './observability/metrics.js';
 
 /** Process entry: config → database (embedded or external) → migrations → demo data → HTTP → graceful shutdown. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const database: Database = await openDatabase(config, logger, { applicationName: 'reachbridge-api' });
   let server: Server | undefined;

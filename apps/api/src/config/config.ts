@@ -96,3 +96,14 @@ function deepFreeze<T>(value: T): T {
 export function loadConfig(): Config {
   return parseConfig(process.env);
 }
+
+/** For process entries: a bad setting ends the process with a message naming it (exit 78, EX_CONFIG). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+}
