@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateAccountsAndAuth1764201600000 } from './1764201600000-create-accounts-and-auth.js';
+import { CreateProfiles1764288000000 } from './1764288000000-create-profiles.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations: (new () => MigrationInterface)[] = [CreateAccountsAndAuth1764201600000];
+export const migrations: (new () => MigrationInterface)[] = [
+  CreateAccountsAndAuth1764201600000,
+  CreateProfiles1764288000000,
+];

@@ -16,6 +16,8 @@ import { rawRoute } from './http/raw-route.js';
 import { registerRoutes } from './http/register-routes.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { createAuthModule } from './modules/auth/index.js';
+import { createBrandsModule } from './modules/brands/index.js';
+import { createInfluencersModule } from './modules/influencers/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -91,6 +93,8 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   const definitions: RouteDefinition[] = [
     ...operationsRoutes({ dataSource, searchEngine: 'postgres' }),
     ...auth.routes,
+    ...createInfluencersModule(dataSource).routes,
+    ...createBrandsModule(dataSource).routes,
   ] as RouteDefinition[];
 
   // Body parsing, sessions, passport and CSRF apply to /api only; operator endpoints stay lean.

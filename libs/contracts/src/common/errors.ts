@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'AUTH_TOKEN_NOT_FOUND',
   // accounts module
   'ACCOUNT_NOT_FOUND',
+  // profiles
+  'INFLUENCER_PROFILE_NOT_FOUND',
+  'PROFILE_ALREADY_APPROVED',
+  'BRAND_PROFILE_NOT_FOUND',
   // anything unexpected
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',

@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+import { FollowerSnapshotEntity } from './follower-snapshot.entity.js';
+import { InfluencerProfileEntity } from './influencer-profile.entity.js';
+import { influencersRoutes } from './influencers.routes.js';
+import { InfluencersService } from './influencers.service.js';
+import { RateEntity } from './rate.entity.js';
+import { SocialAccountEntity } from './social-account.entity.js';
+
+export const influencersEntities = [InfluencerProfileEntity, SocialAccountEntity, RateEntity, FollowerSnapshotEntity];
+
+export function createInfluencersModule(dataSource: DataSource) {
+  const service = new InfluencersService(dataSource);
+  return { service, routes: influencersRoutes(service) };
+}

@@ -1,0 +1,24 @@
+import { influencerProfileContracts } from '@reachbridge/contracts';
+import { defineRoute } from '../../http/define-route.js';
+import { presentInfluencerProfile } from './influencers.presenter.js';
+import type { InfluencersService } from './influencers.service.js';
+
+export function influencersRoutes(influencers: InfluencersService) {
+  return [
+    defineRoute({
+      contract: influencerProfileContracts.get,
+      auth: ['influencer'],
+      handler: async ({ actor }) => presentInfluencerProfile(await influencers.getOwn(actor)),
+    }),
+    defineRoute({
+      contract: influencerProfileContracts.put,
+      auth: ['influencer'],
+      handler: async ({ actor, body }) => presentInfluencerProfile(await influencers.saveOwn(actor, body)),
+    }),
+    defineRoute({
+      contract: influencerProfileContracts.submit,
+      auth: ['influencer'],
+      handler: async ({ actor }) => presentInfluencerProfile(await influencers.submitOwn(actor)),
+    }),
+  ];
+}
