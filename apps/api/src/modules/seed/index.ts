@@ -1,0 +1,1 @@
+export { seedInfluencers, SEEDED_INFLUENCER_PASSWORD, type SeedOptions } from './influencer-seeder.js';
