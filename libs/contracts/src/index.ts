@@ -6,3 +6,4 @@ export * from './common/money.js';
 export * from './auth/auth.contracts.js';
 export * from './influencers/profile.contracts.js';
 export * from './brands/brand-profile.contracts.js';
+export * from './influencers/search.contracts.js';

@@ -27,6 +27,9 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   TRUST_PROXY: booleanString.default(false),
+  ELASTICSEARCH_URL: z.url().optional(),
+  ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ and - only').default('reachbridge'),
+  ELASTICSEARCH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -77,6 +80,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       blockSeconds: e.LOGIN_BLOCK_SECONDS,
+    },
+    search: {
+      engine: e.ELASTICSEARCH_URL ? ('elasticsearch' as const) : ('postgres' as const),
+      elasticsearch: e.ELASTICSEARCH_URL
+        ? { url: e.ELASTICSEARCH_URL, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX, timeoutMs: e.ELASTICSEARCH_TIMEOUT_MS }
+        : undefined,
     },
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
