@@ -8,17 +8,18 @@ import { UserMenu } from '../components/user-menu';
 import { useCurrentUser, useLogout } from '../features/auth/session';
 import { NAVIGATION, SECTIONS } from '../features/sections/sections';
 
-/** After client-side navigation, move focus to the new page's heading (not on the first load). */
+/**
+ * After client-side navigation, move focus to the new page's heading so screen readers announce
+ * it. Not on the first load (keyed on the path, so StrictMode's double effects do not count).
+ */
 function useFocusHeadingOnNavigate() {
-  const location = useLocation();
-  const isFirst = useRef(true);
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (isFirst.current) {
-      isFirst.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('[data-page-heading]')?.focus({ preventScroll: false });
-  }, [location.pathname]);
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
+  }, [pathname]);
 }
 
 export function AppLayout() {

@@ -24,8 +24,19 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
   return <Outlet />;
 }
 
-/** Landing, login and sign up: a logged-in user goes straight home. */
+/** Only same-app paths: never bounce to another origin after login. */
+export function safeReturnPath(from: unknown): string {
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/home';
+}
+
+/**
+ * Landing, login and sign up: a logged-in user goes home, or back to the private page that sent
+ * them to log in. This is also what moves a user on after login or sign up succeeds.
+ */
 export function PublicOnly() {
   const user = useCurrentUser();
-  return user ? <Navigate to="/home" replace /> : <Outlet />;
+  const location = useLocation();
+  if (!user) return <Outlet />;
+  const state = location.state as FromState | null;
+  return <Navigate to={safeReturnPath(state?.from)} replace />;
 }

@@ -28,7 +28,7 @@ function stubFetch(...replies: Reply[]) {
   const queue = [...replies];
   const fetchStub: typeof fetch = (input, init) => {
     requests.push({
-      url: String(input),
+      url: input instanceof Request ? input.url : input.toString(),
       method: init?.method ?? 'GET',
       headers: { ...(init?.headers as Record<string, string>) },
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
@@ -64,6 +64,7 @@ describe('buildPath / buildQueryString', () => {
       '?q=food+%26+travel&niche=food&niche=travel&page=2',
     );
     expect(buildQueryString({})).toBe('');
+    expect(() => buildQueryString({ filter: { nested: true } })).toThrow(/Query parameter "filter"/);
     expect(buildQueryString(undefined)).toBe('');
   });
 });

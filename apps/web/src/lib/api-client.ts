@@ -69,13 +69,20 @@ export interface ApiClient {
 
 const SAFE_METHODS = new Set(['get']);
 
+/** Path and query values are scalars; anything else is a programming error, not "[object Object]". */
+function toScalarString(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  throw new Error(`${what} must be a string, number or boolean`);
+}
+
 export function buildPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === null || value === '') {
       throw new Error(`Missing path parameter "${name}" for ${path}`);
     }
-    return encodeURIComponent(String(value));
+    return encodeURIComponent(toScalarString(value, `Path parameter "${name}"`));
   });
 }
 
@@ -86,7 +93,7 @@ export function buildQueryString(query: Record<string, unknown> | undefined): st
     const values: unknown[] = Array.isArray(value) ? value : [value];
     for (const item of values) {
       if (item === undefined || item === null) continue;
-      search.append(key, String(item));
+      search.append(key, toScalarString(item, `Query parameter "${key}"`));
     }
   }
   const text = search.toString();

@@ -58,7 +58,11 @@ export function zodIssueToToken(issue: ZodRawIssue): string {
         : toMessageToken('validation.invalid');
     case 'unrecognized_keys':
       return toMessageToken('validation.unknownField');
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
       return toMessageToken('validation.invalid');
   }
 }

@@ -23,7 +23,7 @@ export function AccountPage() {
               <dt>{t('auth.displayName')}</dt>
               <dd>{user.displayName}</dd>
             </div>
-            <div>
+            <div className="definition-list__stacked">
               <dt>{t('home.email')}</dt>
               <dd>
                 <bdi>{user.email}</bdi>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { authContracts, ZCreateApiTokenRequest, type ContractBodyInput, type TApiToken, type TCreatedApiToken } from '@reachbridge/contracts';
+import { type authContracts, ZCreateApiTokenRequest, type ContractBodyInput, type TApiToken, type TCreatedApiToken } from '@reachbridge/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { authContracts, ZLoginRequest, type ContractBodyInput } from '@reachbridge/contracts';
+import { type authContracts, ZLoginRequest, type ContractBodyInput } from '@reachbridge/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
@@ -22,15 +22,9 @@ interface LoginLocationState {
   loggedOut?: boolean;
 }
 
-/** Only same-app paths: never bounce to another origin after login. */
-function safeReturnPath(from: string | undefined): string {
-  return from?.startsWith('/') && !from.startsWith('//') ? from : '/home';
-}
-
 export function LogInPage() {
   const { t } = useTranslation();
   usePageTitle(t('auth.logInTitle'));
-  const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const login = useLogin();
@@ -38,7 +32,6 @@ export function LogInPage() {
 
   const form = useForm<LogInValues>({
     resolver: zodResolver(ZLoginRequest, zodResolverOptions),
-    mode: 'onTouched',
     defaultValues: { email: '', password: '' },
   });
   const { errors } = form.formState;
@@ -46,8 +39,8 @@ export function LogInPage() {
   const handleSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
+      // On success the session changes and <PublicOnly> moves on (to where the visitor was headed).
       await login.mutateAsync(values);
-      await navigate(safeReturnPath(state.from), { replace: true });
     } catch (error) {
       // Wrong credentials are about the pair, not one field: they stay at form level.
       setFormError(applyServerErrors(error, form.setError, { fields: FIELDS }));

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { authContracts, ZRegisterRequest, type ContractBodyInput } from '@reachbridge/contracts';
+import { type authContracts, ZRegisterRequest, type ContractBodyInput } from '@reachbridge/contracts';
 import { SELF_SERVICE_ROLES, type SelfServiceRole } from '@reachbridge/domain';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors, zodResolverOptions } from '../../lib/form-errors';
@@ -31,7 +31,6 @@ function isSelfServiceRole(value: string | null): value is SelfServiceRole {
 export function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle(t('auth.signUpTitle'));
-  const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const requestedRole = searchParams.get('role');
   const register = useRegister();
@@ -40,7 +39,6 @@ export function SignUpPage() {
 
   const form = useForm<SignUpValues>({
     resolver: zodResolver(ZRegisterRequest, zodResolverOptions),
-    mode: 'onTouched',
     defaultValues: {
       role: isSelfServiceRole(requestedRole) ? requestedRole : undefined,
       displayName: '',
@@ -53,8 +51,8 @@ export function SignUpPage() {
   const handleSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
+      // On success the session changes and <PublicOnly> moves on to the home page.
       await register.mutateAsync(values);
-      await navigate('/home', { replace: true });
     } catch (error) {
       setFormError(applyServerErrors(error, form.setError, { fields: FIELDS, codeFields: { AUTH_EMAIL_TAKEN: 'email' } }));
     }

@@ -75,7 +75,7 @@ export function HomePage() {
                 <StatusBadge status={user.status} />
               </dd>
             </div>
-            <div>
+            <div className="definition-list__stacked">
               <dt>{t('home.email')}</dt>
               <dd>
                 <bdi>{user.email}</bdi>

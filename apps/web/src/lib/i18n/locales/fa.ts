@@ -33,7 +33,7 @@ export const fa: TranslationShape = {
     signUp: 'ثبت‌نام',
     logOut: 'خروج',
     userMenu: 'منوی حساب',
-    signedInAs: 'واردشده با نام',
+    signedInAs: 'وارد شده با',
   },
   sections: {
     discover: 'اینفلوئنسرها را بر اساس حوزه، مخاطب، کشور و قیمت پیدا کنید.',
