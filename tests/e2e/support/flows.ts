@@ -1,0 +1,75 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const PASSWORD = 'correct-horse-battery';
+
+/** Waits until the locator is visible (vitest's expect does not auto-wait like @playwright/test). */
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+export async function expectText(locator: Locator, expected: string | RegExp): Promise<void> {
+  await visible(locator);
+  await expect.poll(async () => (await locator.innerText()).trim()).toMatch(expected);
+}
+
+export async function documentLanguage(page: Page): Promise<{ lang: string; dir: string }> {
+  // Browser-side code as a string: the tests' TypeScript program has no DOM types.
+  return page.evaluate<{ lang: string; dir: string }>('({ lang: document.documentElement.lang, dir: document.documentElement.dir })');
+}
+
+/** Names of the links in the main navigation, in order. */
+export async function navigationLinks(page: Page, navName: string): Promise<string[]> {
+  const nav = await visible(page.getByRole('navigation', { name: navName }));
+  return (await nav.getByRole('link').allInnerTexts()).map((text) => text.trim());
+}
+
+export interface SignUpInput {
+  role: RegExp;
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+export interface AuthLabels {
+  displayName: string;
+  email: string;
+  password: string;
+  submitSignUp: string;
+  submitLogIn: string;
+}
+
+export const ENGLISH: AuthLabels = {
+  displayName: 'Display name',
+  email: 'Email',
+  password: 'Password',
+  submitSignUp: 'Create account',
+  submitLogIn: 'Log in',
+};
+
+export async function fillSignUp(page: Page, input: SignUpInput, labels: AuthLabels = ENGLISH): Promise<void> {
+  await page.getByRole('radio', { name: input.role }).check();
+  await page.getByLabel(labels.displayName).fill(input.displayName);
+  await page.getByLabel(labels.email, { exact: true }).fill(input.email);
+  await page.getByLabel(labels.password, { exact: true }).fill(input.password);
+}
+
+export async function submitLogIn(page: Page, email: string, password: string, labels: AuthLabels = ENGLISH): Promise<void> {
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submitLogIn, exact: true }).click();
+}
+
+/** The page's pathname once the app has navigated there. */
+export async function waitForPath(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
+/** Registers through the API inside the page's browser context (shares its cookie jar), as the client would. */
+export async function registerInContext(page: Page, input: { email: string; password: string; role: 'brand' | 'influencer'; displayName: string }) {
+  const session = await page.request.get('/api/auth/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.post('/api/auth/register', { data: input, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.status()).toBe(201);
+}
