@@ -68,7 +68,7 @@ describe('the server process', () => {
     cleanups.push(() => Promise.resolve(void first.child.kill('SIGKILL')));
     await waitFor(first, 'Reachbridge is running at');
     expect(first.output()).toContain('admin@reachbridge.local');
-    expect((await (await fetch(`${base}/readyz`)).json()).status).toBe('ready');
+    expect(((await (await fetch(`${base}/readyz`)).json()) as { status: string }).status).toBe('ready');
 
     // 2. Killed hard: the orphaned PostgreSQL keeps the data directory locked…
     first.child.kill('SIGKILL');

@@ -18,6 +18,7 @@ import { AccountsService } from './modules/accounts/index.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createBrandsModule } from './modules/brands/index.js';
 import { createInfluencersModule } from './modules/influencers/index.js';
+import { createSearchModule } from './modules/search/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -90,8 +91,10 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
     next();
   });
 
+  const search = createSearchModule({ dataSource, config, logger });
   const definitions: RouteDefinition[] = [
-    ...operationsRoutes({ dataSource, searchEngine: 'postgres' }),
+    ...operationsRoutes({ dataSource, searchEngine: search.engineName }),
+    ...search.routes,
     ...auth.routes,
     ...createInfluencersModule(dataSource).routes,
     ...createBrandsModule(dataSource).routes,
@@ -140,5 +143,5 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
 
-  return { app, routes };
+  return { app, routes, searchSync: search.sync };
 }

@@ -5,6 +5,8 @@ import { loadConfigOrExit } from './config/config.js';
 import { pendingSchemaChanges } from './db/data-source.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { PostgresSearchEngine, SearchSync } from './modules/search/index.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { SEEDED_INFLUENCER_PASSWORD, seedInfluencers } from './modules/seed/index.js';
 import { createLogger } from './observability/logger.js';
@@ -89,6 +91,26 @@ program
         `\nseeded ${totals.influencers} influencers, ${totals.accounts} social accounts, ${totals.rates} rates in ${seconds.toFixed(1)} s ` +
           `(${Math.round(totals.influencers / seconds)} profiles/s); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
       );
+      await indexPending(dataSource);
+    }),
+  );
+
+async function indexPending(dataSource: DataSource): Promise<void> {
+  const started = Date.now();
+  const indexed = await new SearchSync(dataSource, [new PostgresSearchEngine(dataSource)], logger).drainAll();
+  console.log(`indexed ${indexed} profiles for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const search = program.command('search').description('the search index');
+search
+  .command('reindex')
+  .description('rebuild the search index from the profiles (queues every profile, then indexes them)')
+  .action(() =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      await dataSource.query(`SELECT mark_search_dirty(id) FROM influencer_profiles`);
+      await dataSource.query(`DELETE FROM influencer_search s WHERE NOT EXISTS (SELECT 1 FROM influencer_profiles p WHERE p.id = s.id)`);
+      await indexPending(dataSource);
     }),
   );
 

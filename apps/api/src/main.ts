@@ -2,8 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { loadConfigOrExit } from './config/config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
-import { AccountsService } from './modules/accounts/index.js';
-import { DEMO_LOGINS, seedDemoAccounts } from './modules/demo/demo-accounts.js';
+import { DEMO_LOGINS, seedDemoData } from './modules/demo/demo-accounts.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 
@@ -13,6 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database: Database = await openDatabase(config, logger, { applicationName: 'reachbridge-api' });
   let server: Server | undefined;
+  let stopBackground: () => Promise<void> = () => Promise.resolve();
   let shuttingDown = false;
 
   const shutdown = async (signal: string) => {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     forced.unref();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
+    await stopBackground();
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -36,8 +37,11 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.dataSource, logger);
     const shouldSeed = config.seedDemo && !config.isProduction;
-    const seeded = shouldSeed ? await seedDemoAccounts(new AccountsService(database.dataSource)) : 'skipped';
-    const { app } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
+    const seeded = shouldSeed ? await seedDemoData(database.dataSource, logger) : 'skipped';
+    const { app, searchSync } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
+    // The worker's jobs run in-process by default (search indexing from the outbox).
+    const stopSync = searchSync.start();
+    stopBackground = stopSync.stop;
     server = app.listen(config.http.port, config.http.host);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);

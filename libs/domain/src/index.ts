@@ -4,3 +4,4 @@ export * from './money/currency.js';
 export * from './influencers/taxonomy.js';
 export * from './influencers/tiers.js';
 export * from './influencers/quality-score.js';
+export * from './text/persian.js';

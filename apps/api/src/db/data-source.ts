@@ -20,7 +20,12 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTransactionMode: 'each',
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'reachbridge',
-    extra: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
+    extra: {
+      statement_timeout: 15_000,
+      idle_in_transaction_session_timeout: 30_000,
+      // Fuzzy name search (`<%`): one typo in a short name ("sarra" for "sara") scores ~0.57.
+      options: '-c pg_trgm.word_similarity_threshold=0.5',
+    },
   });
 }
 

@@ -7,7 +7,10 @@ export function registerRoutes(
   definitions: readonly RouteDefinition[],
   options: { checkResponses: boolean },
 ): RegisteredRoute[] {
-  return definitions.map((definition) => {
+  // Literal paths before parameterised ones, so /api/influencers/search is not taken for /api/influencers/:id.
+  const paramCount = (definition: RouteDefinition) => (definition.contract.path.match(/:/g) ?? []).length;
+  const ordered = [...definitions].sort((a, b) => paramCount(a) - paramCount(b));
+  return ordered.map((definition) => {
     const handler = buildHandler(definition, options);
     router[definition.contract.method](definition.contract.path, handler);
     return { contract: definition.contract, auth: definition.auth, activeOnly: definition.activeOnly ?? false };

@@ -126,6 +126,7 @@ export const ZPublicInfluencerProfile = ZInfluencerProfile.omit({ userId: true, 
     followerHistory: z.array(z.object({ socialAccountId: ZId, takenOn: z.string(), followers: z.int() })),
   })
   .meta({ id: 'PublicInfluencerProfile' });
+export type TPublicInfluencerProfile = z.infer<typeof ZPublicInfluencerProfile>;
 
 const tags = ['discovery'] as const;
 

@@ -23,3 +23,27 @@ export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
 /** Where a number comes from: typed by the influencer, confirmed by an admin or a platform, or estimated by us. */
 export const PROVENANCES = ['self_reported', 'platform_verified', 'estimated'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
+
+/** Niche names in both languages, indexed with each profile so `آشپزی` finds food creators and `cooking`… does not need to. */
+export const NICHE_SEARCH_LABELS: Record<Niche, { en: string; fa: string }> = {
+  fashion: { en: 'fashion', fa: 'مد پوشاک فشن' },
+  beauty: { en: 'beauty makeup', fa: 'زیبایی آرایش' },
+  fitness: { en: 'fitness gym', fa: 'تناسب اندام فیتنس بدنسازی' },
+  food: { en: 'food cooking recipes', fa: 'غذا آشپزی' },
+  travel: { en: 'travel', fa: 'سفر گردشگری' },
+  tech: { en: 'tech technology gadgets', fa: 'تکنولوژی فناوری' },
+  gaming: { en: 'gaming games', fa: 'بازی گیم' },
+  parenting: { en: 'parenting family kids', fa: 'فرزندپروری خانواده کودک' },
+  finance: { en: 'finance money investing', fa: 'مالی سرمایه گذاری' },
+  education: { en: 'education learning', fa: 'آموزش' },
+  lifestyle: { en: 'lifestyle', fa: 'سبک زندگی لایف استایل' },
+  music: { en: 'music', fa: 'موسیقی' },
+  sports: { en: 'sports', fa: 'ورزش' },
+  automotive: { en: 'automotive cars', fa: 'خودرو ماشین' },
+  home: { en: 'home decor interior', fa: 'خانه دکوراسیون' },
+  pets: { en: 'pets dogs cats', fa: 'حیوانات خانگی' },
+  health: { en: 'health wellness', fa: 'سلامت' },
+  comedy: { en: 'comedy funny', fa: 'طنز کمدی' },
+  art: { en: 'art design', fa: 'هنر' },
+  business: { en: 'business entrepreneurship', fa: 'کسب و کار' },
+};

@@ -1,4 +1,5 @@
-import type { TInfluencerProfile } from '@reachbridge/contracts';
+import type { TInfluencerProfile, TPublicInfluencerProfile } from '@reachbridge/contracts';
+import type { FollowerSnapshotEntity } from './follower-snapshot.entity.js';
 import { computeQualityScore, tierFor } from '@reachbridge/domain';
 import type { InfluencerProfileEntity } from './influencer-profile.entity.js';
 import type { SocialAccountEntity } from './social-account.entity.js';
@@ -67,5 +68,19 @@ export function presentInfluencerProfile(profile: InfluencerProfileEntity): TInf
     reviewNote: profile.reviewNote,
     submittedAt: profile.submittedAt?.toISOString() ?? null,
     updatedAt: profile.updatedAt.toISOString(),
+  };
+}
+
+/** The profile page others see: without the owner's private fields, with follower history. */
+export function presentPublicProfile(profile: InfluencerProfileEntity, history: FollowerSnapshotEntity[]): TPublicInfluencerProfile {
+  const { userId: _userId, reviewNote: _reviewNote, submittedAt: _submittedAt, contactPreferences: _contact, ...rest } =
+    presentInfluencerProfile(profile);
+  return {
+    ...rest,
+    followerHistory: history.map((snapshot) => ({
+      socialAccountId: snapshot.socialAccountId,
+      takenOn: snapshot.takenOn,
+      followers: snapshot.followers,
+    })),
   };
 }

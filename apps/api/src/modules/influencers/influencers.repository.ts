@@ -24,6 +24,25 @@ export class InfluencersRepository {
     });
   }
 
+  findById(id: string): Promise<InfluencerProfileEntity | null> {
+    return this.dataSource.getRepository(InfluencerProfileEntity).findOne({
+      where: { id },
+      relations: { socialAccounts: true, rates: true },
+      order: { socialAccounts: { followers: 'DESC' }, rates: { platform: 'ASC', deliverable: 'ASC' } },
+    });
+  }
+
+  /** Follower snapshots of the profile's accounts, oldest first. */
+  followerHistory(profileId: string): Promise<FollowerSnapshotEntity[]> {
+    return this.dataSource
+      .getRepository(FollowerSnapshotEntity)
+      .createQueryBuilder('snapshot')
+      .innerJoin('snapshot.socialAccount', 'account')
+      .where('account.profile_id = :profileId', { profileId })
+      .orderBy('snapshot.taken_on', 'ASC')
+      .getMany();
+  }
+
   /** Locks the user's profile row for the rest of the transaction (one writer at a time). */
   lockByUserId(manager: EntityManager, userId: string): Promise<InfluencerProfileEntity | null> {
     return manager

@@ -1,6 +1,6 @@
-import { influencerProfileContracts } from '@reachbridge/contracts';
+import { discoveryContracts, influencerProfileContracts } from '@reachbridge/contracts';
 import { defineRoute } from '../../http/define-route.js';
-import { presentInfluencerProfile } from './influencers.presenter.js';
+import { presentInfluencerProfile, presentPublicProfile } from './influencers.presenter.js';
 import type { InfluencersService } from './influencers.service.js';
 
 export function influencersRoutes(influencers: InfluencersService) {
@@ -19,6 +19,14 @@ export function influencersRoutes(influencers: InfluencersService) {
       contract: influencerProfileContracts.submit,
       auth: ['influencer'],
       handler: async ({ actor }) => presentInfluencerProfile(await influencers.submitOwn(actor)),
+    }),
+    defineRoute({
+      contract: discoveryContracts.profile,
+      auth: ['brand', 'admin', 'influencer'],
+      handler: async ({ actor, params }) => {
+        const { profile, history } = await influencers.getPublic(actor, params.id);
+        return presentPublicProfile(profile, history);
+      },
     }),
   ];
 }

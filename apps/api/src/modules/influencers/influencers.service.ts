@@ -2,7 +2,9 @@ import type { TInfluencerProfileInput } from '@reachbridge/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../http/actor.js';
 import type { InfluencerProfileEntity, ReviewStatus } from './influencer-profile.entity.js';
+import type { FollowerSnapshotEntity } from './follower-snapshot.entity.js';
 import { influencersErrors } from './influencers.errors.js';
+import { canViewProfile } from './influencers.policy.js';
 import { InfluencersRepository, type AccountFields } from './influencers.repository.js';
 import type { AudienceShares, SocialAccountEntity } from './social-account.entity.js';
 
@@ -130,6 +132,17 @@ export class InfluencersService {
       await this.repository.recordSnapshots(manager, saved, now.toISOString().slice(0, 10));
     });
     return this.getOwn(actor);
+  }
+
+  /**
+   * A profile as others see it. Brands and admins see approved profiles; an influencer sees only
+   * their own; admins also see profiles under review. Anything else is "not found", so the
+   * existence of hidden profiles does not leak.
+   */
+  async getPublic(actor: Actor, id: string): Promise<{ profile: InfluencerProfileEntity; history: FollowerSnapshotEntity[] }> {
+    const profile = await this.repository.findById(id);
+    if (!profile || !canViewProfile(actor, profile)) throw influencersErrors.INFLUENCER_NOT_FOUND();
+    return { profile, history: await this.repository.followerHistory(profile.id) };
   }
 
   /** Sends the profile for review. Submitting twice is harmless; an approved profile has nothing to submit. */

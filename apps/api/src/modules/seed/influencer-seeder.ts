@@ -29,11 +29,18 @@ async function copyRows(client: PoolClient, table: string, columns: string[], ro
   await pipeline(Readable.from(rows), stream);
 }
 
+const SEARCH_TRIGGERS = [
+  ['influencer_profiles', 'influencer_profiles_search_dirty'],
+  ['social_accounts', 'social_accounts_search_dirty'],
+  ['influencer_rates', 'influencer_rates_search_dirty'],
+] as const;
+
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Writes approved, active influencers with COPY, a batch per transaction: fast enough for a
- * million profiles in minutes. Deterministic for a given seed (ids included).
+ * million profiles in minutes. Deterministic for a given seed (ids included). Each profile is
+ * queued once in the search outbox; the search sync indexes them.
  */
 export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise<{ influencers: number; accounts: number; rates: number }> {
   const { count, seed = 42, offset = 0, batchSize = 5000, onProgress } = options;
@@ -50,6 +57,8 @@ export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      // Per-row search triggers would queue every account and rate; queue each profile once instead.
+      for (const [table, trigger] of SEARCH_TRIGGERS) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
       await copyRows(
         client,
         'users',
@@ -86,6 +95,8 @@ export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise
         ['social_account_id', 'taken_on', 'followers'],
         accounts.flatMap(({ account }) => account.history.map((followers, k) => row([account.id, day(account.history.length - 1 - k), followers]))),
       );
+      for (const [table, trigger] of SEARCH_TRIGGERS) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+      await client.query(`SELECT mark_search_dirty(id) FROM unnest($1::uuid[]) AS id`, [batch.map((p) => p.profileId)]);
       await client.query('COMMIT');
       totals.influencers += batch.length;
       totals.accounts += accounts.length;

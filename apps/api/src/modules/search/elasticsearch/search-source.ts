@@ -1,0 +1,131 @@
+import type { TMoney, TSearchQuery } from '@reachbridge/contracts';
+import { isCurrency, type DeliverableType } from '@reachbridge/domain';
+import type { InfluencerSearchDocument } from '../search.port.js';
+import { TOP_AUDIENCE_COUNTRY_MIN_SHARE, audienceField, type AudienceDimension } from './index-definition.js';
+
+/** What the index stores per influencer: the document itself plus fields derived for search. */
+export interface InfluencerSearchSource extends InfluencerSearchDocument {
+  /** Cheapest rate in minor units, keyed `USD` (any deliverable) and `USD_post` (one deliverable). */
+  price_min: Record<string, number>;
+  /** Audience countries with at least `TOP_AUDIENCE_COUNTRY_MIN_SHARE` percent, for the facet. */
+  audience_top_countries: string[];
+}
+
+const COUNTRY_KEY = /^[A-Z]{2}$/;
+const LANGUAGE_KEY = /^[a-z]{2}$/;
+
+const onlyKeys = (shares: Record<string, number>, pattern: RegExp): Record<string, number> =>
+  Object.fromEntries(Object.entries(shares).filter(([key, share]) => pattern.test(key) && Number.isFinite(share)));
+
+/**
+ * The `_source` indexed for a document. Audience keys outside the ISO code shapes are dropped, so
+ * the dynamic country and language fields stay bounded.
+ */
+export function toSearchSource(doc: InfluencerSearchDocument): InfluencerSearchSource {
+  const priceMin: Record<string, number> = {};
+  for (const rate of doc.rates) {
+    for (const key of [rate.currency, `${rate.currency}_${rate.deliverable}`]) {
+      const known = priceMin[key];
+      if (known === undefined || rate.amountMinor < known) priceMin[key] = rate.amountMinor;
+    }
+  }
+  const countries = onlyKeys(doc.audience.countries, COUNTRY_KEY);
+  return {
+    ...doc,
+    audience: { ...doc.audience, countries, languages: onlyKeys(doc.audience.languages, LANGUAGE_KEY) },
+    price_min: priceMin,
+    audience_top_countries: Object.entries(countries)
+      .filter(([, share]) => share >= TOP_AUDIENCE_COUNTRY_MIN_SHARE)
+      .map(([country]) => country)
+      .sort(),
+  };
+}
+
+/** The document back from a hit's `_source` (the derived search fields dropped). */
+export function documentFromSource(source: InfluencerSearchSource): InfluencerSearchDocument {
+  return {
+    id: source.id,
+    version: source.version,
+    slug: source.slug,
+    displayName: source.displayName,
+    bio: source.bio,
+    handles: source.handles,
+    niches: source.niches,
+    platforms: source.platforms,
+    country: source.country,
+    city: source.city ?? null,
+    languages: source.languages,
+    totalFollowers: source.totalFollowers,
+    tier: source.tier,
+    engagementRate: source.engagementRate ?? null,
+    growth30d: source.growth30d ?? null,
+    qualityScore: source.qualityScore,
+    provenance: source.provenance,
+    audience: {
+      countries: source.audience?.countries ?? {},
+      ages: source.audience?.ages ?? {},
+      genders: source.audience?.genders ?? {},
+      languages: source.audience?.languages ?? {},
+    },
+    rates: source.rates ?? [],
+    updatedAt: source.updatedAt,
+  };
+}
+
+/** The cheapest rate in `currency` (for `deliverable`, when given), as money. */
+export function cheapestRate(doc: InfluencerSearchDocument, currency: string, deliverable?: DeliverableType): TMoney | null {
+  if (!isCurrency(currency)) return null;
+  let amount: number | null = null;
+  for (const rate of doc.rates) {
+    if (rate.currency !== currency || (deliverable && rate.deliverable !== deliverable)) continue;
+    if (amount === null || rate.amountMinor < amount) amount = rate.amountMinor;
+  }
+  return amount === null ? null : { amount, currency };
+}
+
+/** One audience filter dimension of the query: the keys the brand targets in it. */
+export interface AudienceTarget {
+  dimension: AudienceDimension;
+  keys: string[];
+}
+
+/**
+ * The audience the brand targets, one entry per audience filter in the query. Inside one filter the
+ * keys are alternatives (OR), so the targeted share of that dimension is the sum of their shares;
+ * across filters the shares multiply.
+ */
+export function audienceTargets(query: Pick<TSearchQuery, 'audienceCountry' | 'audienceAge' | 'audienceGender' | 'audienceLanguage'>): AudienceTarget[] {
+  const filters: [AudienceDimension, { key: string }[] | undefined][] = [
+    ['countries', query.audienceCountry],
+    ['ages', query.audienceAge],
+    ['genders', query.audienceGender],
+    ['languages', query.audienceLanguage],
+  ];
+  return filters
+    .filter((entry): entry is [AudienceDimension, { key: string }[]] => entry[1] !== undefined && entry[1].length > 0)
+    .map(([dimension, shares]) => ({ dimension, keys: [...new Set(shares.map((share) => share.key))] }));
+}
+
+/** The fields `audienceTargets` reads, grouped per dimension, for the sort script. */
+export function audienceTargetFields(targets: AudienceTarget[]): string[][] {
+  return targets.map((target) => target.keys.map((key) => audienceField(target.dimension, key)));
+}
+
+/**
+ * Cost of reaching a thousand real followers in the brand's target, in minor units:
+ * price ÷ (followers × quality/100 × Π targeted share/100) × 1000. Null when there is no price in
+ * the query's currency or nobody in the target. Mirrors the sort script in the query builder
+ * operation for operation, so the number shown is the number sorted by.
+ */
+export function costPerTargetedThousand(doc: InfluencerSearchDocument, price: TMoney | null, targets: AudienceTarget[]): number | null {
+  if (price === null) return null;
+  let reach = (doc.totalFollowers * doc.qualityScore) / 100;
+  for (const target of targets) {
+    const shares = doc.audience[target.dimension];
+    let share = 0;
+    for (const key of target.keys) share += shares[key] ?? 0;
+    reach *= Math.min(share, 100) / 100;
+  }
+  if (!(reach > 0)) return null;
+  return (price.amount / reach) * 1000;
+}

@@ -1,0 +1,106 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../observability/logger.js';
+import { loadSearchDocuments } from './search-documents.js';
+import type { SearchEngine } from './search.port.js';
+
+const MAX_BACKOFF_SECONDS = 300;
+
+/**
+ * Drains the search outbox into the engines. Triggers mark a profile dirty in the same
+ * transaction as the write, so nothing is lost on a crash; rows are claimed with
+ * `FOR UPDATE SKIP LOCKED` so several workers can share the work; a row is removed only if its
+ * version did not move while we indexed (a newer write leaves it for the next round); failures
+ * back off exponentially and never reach the request that wrote the profile.
+ */
+export class SearchSync {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engines: readonly SearchEngine[],
+    private readonly logger: Logger,
+  ) {}
+
+  /** Indexes one batch of due rows; returns how many were handled. */
+  async drainOnce(batchSize = 500): Promise<number> {
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      const rows: { profile_id: string; version: string }[] = await manager.query(
+        `SELECT profile_id, version FROM search_outbox
+          WHERE not_before <= now() ORDER BY enqueued_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length) {
+        // A lease: other workers skip these rows for a minute while we index them.
+        await manager.query(`UPDATE search_outbox SET not_before = now() + interval '60 seconds' WHERE profile_id = ANY($1::uuid[])`, [
+          rows.map((row) => row.profile_id),
+        ]);
+      }
+      return rows;
+    });
+    if (!claimed.length) return 0;
+
+    const versions = new Map(claimed.map((row) => [row.profile_id, Number(row.version)]));
+    const ids = [...versions.keys()];
+    try {
+      const { documents, removed } = await loadSearchDocuments(this.dataSource, ids, versions);
+      for (const engine of this.engines) {
+        await engine.upsert(documents);
+        await engine.remove(removed);
+      }
+      await this.dataSource.query(
+        `DELETE FROM search_outbox o USING jsonb_to_recordset($1::jsonb) AS d(profile_id uuid, version bigint)
+          WHERE o.profile_id = d.profile_id AND o.version = d.version`,
+        [JSON.stringify(claimed)],
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, count: ids.length }, 'search indexing failed; will retry with back-off');
+      await this.dataSource.query(
+        `UPDATE search_outbox
+            SET attempts = attempts + 1,
+                last_error = left($2, 1000),
+                not_before = now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}, power(2, attempts + 1)))
+          WHERE profile_id = ANY($1::uuid[])`,
+        [ids, error instanceof Error ? error.message : String(error)],
+      );
+    }
+    return claimed.length;
+  }
+
+  /** Drains until nothing is due (CLI, tests, and after seeding). */
+  async drainAll(batchSize = 2000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.drainOnce(batchSize);
+      if (handled === 0) return total;
+      total += handled;
+    }
+  }
+
+  /** How many profiles wait to be indexed, and the oldest wait. */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number | null }> {
+    const [row] = await this.dataSource.query<[{ pending: number; oldest: number | null }]>(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(enqueued_at))::float8 AS oldest FROM search_outbox`,
+    );
+    return { pending: row.pending, oldestSeconds: row.oldest };
+  }
+
+  /** Runs `drainOnce` on an interval until stopped. */
+  start(intervalMs = 1000): { stop: () => Promise<void> } {
+    let running: Promise<unknown> | null = null;
+    let stopped = false;
+    const tick = () => {
+      if (stopped || running) return; // one drain at a time
+      running = this.drainAll(500)
+        .catch((error: unknown) => this.logger.error({ err: error }, 'search sync loop failed'))
+        .finally(() => (running = null));
+    };
+    const timer = setInterval(tick, intervalMs);
+    timer.unref();
+    tick();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearInterval(timer);
+        await running;
+      },
+    };
+  }
+}

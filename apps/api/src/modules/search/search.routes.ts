@@ -1,0 +1,23 @@
+import { discoveryContracts } from '@reachbridge/contracts';
+import { defineRoute } from '../../http/define-route.js';
+import type { SearchService } from './search.service.js';
+
+export function searchRoutes(search: SearchService) {
+  return [
+    defineRoute({
+      contract: discoveryContracts.search,
+      auth: ['brand', 'admin'],
+      handler: ({ query }) => search.search(query),
+    }),
+    defineRoute({
+      contract: discoveryContracts.suggest,
+      auth: ['brand', 'admin'],
+      handler: async ({ query }) => ({ items: await search.suggest(query.q, query.limit ?? 8), nextCursor: null }),
+    }),
+    defineRoute({
+      contract: discoveryContracts.similar,
+      auth: ['brand', 'admin'],
+      handler: async ({ params, query }) => ({ items: await search.similar(params.id, query.limit ?? 8), nextCursor: null }),
+    }),
+  ];
+}

@@ -1,0 +1,172 @@
+import type { TSearchQuery } from '@reachbridge/contracts';
+import { ZSearchQuery } from '@reachbridge/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InfluencerSearchDocument, SearchEngine } from '../../apps/api/src/modules/search/index.js';
+import { id, SEARCH_FIXTURES } from './search-fixtures.js';
+
+export interface EngineUnderTest {
+  engine: SearchEngine;
+  /** Index the documents and make them visible to search. */
+  load: (documents: InfluencerSearchDocument[]) => Promise<void>;
+  teardown: () => Promise<void>;
+}
+
+/** Parses a query string the way the API does, so the suite speaks the API's language. */
+const q = (params: Record<string, string | string[]> = {}): TSearchQuery => ZSearchQuery.parse(params);
+
+/**
+ * The engine contract: the same fixtures and the same expected hits and facets for every engine.
+ * Runs against PostgreSQL always, against Elasticsearch when ELASTICSEARCH_URL is set.
+ */
+export function runSearchEngineContract(name: string, setup: () => Promise<EngineUnderTest>) {
+  describe(`search engine contract: ${name}`, () => {
+    let subject: EngineUnderTest;
+    const ids = async (params: Record<string, string | string[]>) => (await subject.engine.search(q(params))).hits.map((hit) => hit.document.id);
+    const idSet = async (params: Record<string, string | string[]>) => new Set(await ids(params));
+
+    beforeAll(async () => {
+      subject = await setup();
+      await subject.load(SEARCH_FIXTURES);
+    });
+    afterAll(async () => subject?.teardown());
+
+    describe('text', () => {
+      it.each(['شبکه‌های', 'شبکههای', 'شبکه های'])('finds every spelling of شبکه‌های when asked for %s', async (spelling) => {
+        expect(await idSet({ q: spelling })).toEqual(new Set([id(1), id(2), id(3)]));
+      });
+
+      it('treats Arabic yeh and kaf as Persian ones', async () => {
+        expect(await ids({ q: 'کیک یزدی' })).toEqual([id(4)]);
+        expect(await ids({ q: 'كيك' })).toEqual([id(4)]);
+      });
+
+      it('matches English words in bios and names, case-insensitively, with the last word as a prefix', async () => {
+        expect(await idSet({ q: 'FITNESS' })).toEqual(new Set([id(5)]));
+        expect(await idSet({ q: 'alex car' })).toEqual(new Set([id(5)]));
+      });
+
+      it('finds a handle despite a typo', async () => {
+        expect(await ids({ q: 'sarra' })).toContain(id(1));
+      });
+
+      it('searches niche names in both languages', async () => {
+        expect(await idSet({ q: 'آشپزی' })).toEqual(await idSet({ niche: 'food' }));
+      });
+
+      it('honours "quoted phrases" and -exclusions', async () => {
+        expect(await idSet({ q: '"food blogger"' })).toEqual(new Set([id(1)]));
+        expect(await idSet({ q: 'travel -food' })).toEqual(new Set([id(7)]));
+      });
+
+      it('highlights the matched words', async () => {
+        const [hit] = (await subject.engine.search(q({ q: 'fitness' }))).hits;
+        expect(hit?.highlight?.toLowerCase()).toContain('«fitness»');
+      });
+    });
+
+    describe('filters (AND between filters, OR inside one)', () => {
+      it.each([
+        [{ niche: 'food' }, [1, 4, 5, 6]],
+        [{ niche: 'food,tech' }, [1, 2, 4, 5, 6]],
+        [{ niche: 'food', platform: 'instagram' }, [1, 5, 6]],
+        [{ country: 'IR', language: 'en' }, [1]],
+        [{ city: 'tehran' }, [1]],
+        [{ tier: 'micro' }, [1, 6]],
+        [{ followersMin: '100000', followersMax: '700000' }, [2, 5, 7]],
+        [{ engagementMin: '3', engagementMax: '5' }, [1, 6]],
+        [{ growthMin: '50' }, [7]],
+        [{ qualityMin: '85' }, [1, 4, 5, 6]],
+        [{ verifiedOnly: 'true' }, [2, 5]],
+        [{ audienceCountry: 'IR:70' }, [1, 2, 4]],
+        [{ audienceCountry: ['IR:60', 'AE:10'] }, [3]],
+        [{ audienceGender: 'female:65' }, [1, 3, 4]],
+        [{ audienceAge: '18-24:40' }, [1, 2, 3, 4, 5, 6, 7]],
+        [{ audienceLanguage: 'en:50' }, [5, 7]],
+        [{ priceMax: '50000' }, [1, 4]],
+        [{ priceMax: '500000', deliverable: 'story' }, [3]],
+        [{ priceMax: '40000', currency: 'EUR' }, [6]],
+      ])('%o → %o', async (params, expected) => {
+        expect(await idSet(params)).toEqual(new Set(expected.map(id)));
+      });
+    });
+
+    describe('sorting and paging', () => {
+      it('sorts by followers without a query, and by each metric on request', async () => {
+        expect(await ids({})).toEqual([3, 7, 2, 5, 1, 6, 4].map(id));
+        expect(await ids({ sort: 'engagement' })).toEqual([4, 6, 1, 5, 2, 3, 7].map(id));
+        expect(await ids({ sort: 'quality' })).toEqual([1, 6, 4, 5, 2, 3, 7].map(id));
+        expect(await ids({ sort: 'price', currency: 'USD' })).toEqual([4, 1, 7, 5, 2, 3, 6].map(id));
+      });
+
+      it('sorts by the cost of reaching a thousand real followers in the target audience', async () => {
+        const result = await subject.engine.search(q({ sort: 'costPerTargetedThousand', audienceCountry: 'IR:1', niche: 'food,tech,fashion' }));
+        const costs = result.hits.map((hit) => hit.costPerTargetedThousand);
+        // Mina 400000/(1.2M×0.74×0.64) ≈ 704 < Yazd 5000/(8000×0.88×0.93) ≈ 764 < Reza ≈ 877 < Sara ≈ 1325; Lena has no USD price.
+        expect(result.hits.map((hit) => hit.document.id)).toEqual([3, 4, 2, 1, 6].map(id));
+        expect(costs[4]).toBeNull();
+        // 45000 / (52000 × 0.92 × 0.71) × 1000 for Sara
+        expect(costs[3]).toBeCloseTo((45_000 / (52_000 * 0.92 * 0.71)) * 1000, 1);
+        expect(costs.slice(0, 4)).toEqual([...costs.slice(0, 4)].sort((a, b) => a! - b!));
+      });
+
+      it('pages with an opaque cursor, without gaps or repeats, and refuses a cursor from another query', async () => {
+        const first = await subject.engine.search(q({ limit: '3' }));
+        expect(first.hits).toHaveLength(3);
+        expect(first.nextCursor).toEqual(expect.any(String));
+        const second = await subject.engine.search(q({ limit: '3', cursor: first.nextCursor! }));
+        const third = await subject.engine.search(q({ limit: '3', cursor: second.nextCursor! }));
+        const all = [...first.hits, ...second.hits, ...third.hits].map((hit) => hit.document.id);
+        expect(all).toEqual(await ids({}));
+        expect(third.nextCursor).toBeNull();
+        await expect(subject.engine.search(q({ limit: '3', niche: 'food', cursor: first.nextCursor! }))).rejects.toThrow();
+      });
+    });
+
+    describe('facets', () => {
+      it('counts over the filtered set, each facet ignoring its own filter', async () => {
+        const result = await subject.engine.search(q({ niche: 'food', country: 'IR' }));
+        expect(result.total).toBe(2);
+        const count = (facet: keyof typeof result.facets, value: string) => result.facets[facet].find((b) => b.value === value)?.count ?? 0;
+        // niche facet ignores niche=food: all IR profiles by niche
+        expect(count('niche', 'food')).toBe(2);
+        expect(count('niche', 'tech')).toBe(1);
+        expect(count('niche', 'fashion')).toBe(1);
+        // country facet ignores country=IR: all food profiles by country
+        expect(count('country', 'IR')).toBe(2);
+        expect(count('country', 'US')).toBe(1);
+        expect(count('country', 'DE')).toBe(1);
+        expect(count('tier', 'micro')).toBe(1);
+        expect(count('tier', 'nano')).toBe(1);
+        expect(count('platform', 'telegram')).toBe(1);
+        expect(count('priceBand', '0-100')).toBe(1);
+        expect(count('priceBand', '100-500')).toBe(1);
+        expect(count('audienceCountry', 'IR')).toBe(2);
+      });
+    });
+
+    describe('suggest, similar and upkeep', () => {
+      it('suggests influencers by name prefix and niches by name', async () => {
+        const suggestions = await subject.engine.suggest('sar', 5);
+        expect(suggestions.find((s) => s.kind === 'influencer')?.id).toBe(id(1));
+        expect((await subject.engine.suggest('fash', 5)).some((s) => s.kind === 'niche' && s.value === 'fashion')).toBe(true);
+      });
+
+      it('finds look-alikes: shared niches and platforms, similar size', async () => {
+        const similar = (await subject.engine.similar(id(1), 5)).map((hit) => hit.document.id);
+        expect(similar).toContain(id(6));
+        expect(similar).not.toContain(id(1));
+        expect(similar).not.toContain(id(2));
+      });
+
+      it('ignores an older version and removes documents', async () => {
+        const sara = SEARCH_FIXTURES[0]!;
+        await subject.load([{ ...sara, version: 0, displayName: 'Stale Name' }]);
+        expect(await ids({ q: 'stale' })).toEqual([]);
+        await subject.engine.remove([id(4)]);
+        await subject.load([]);
+        expect(await ids({ q: 'کیک' })).toEqual([]);
+        expect(await subject.engine.health()).toBe('up');
+      });
+    });
+  });
+}
