@@ -18,6 +18,8 @@ export interface TestContext {
   readonly app: Express;
   readonly dataSource: DataSource;
   readonly routes: ReturnType<typeof createApp>['routes'];
+  /** Drains the search outbox, as the worker would. */
+  readonly indexPending: () => Promise<number>;
 }
 
 /**
@@ -25,18 +27,24 @@ export interface TestContext {
  * Use inside a `describe` or at the top of a test file.
  */
 export function useTestApp(env: TestEnv = {}): TestContext {
-  const context = {} as { app: Express; dataSource: DataSource; routes: TestContext['routes']; drop: () => Promise<void> };
+  const context = {} as {
+    app: Express;
+    dataSource: DataSource;
+    routes: TestContext['routes'];
+    searchSync: ReturnType<typeof createApp>['searchSync'];
+    drop: () => Promise<void>;
+  };
   const ready = (async () => {
     const database = await createTestDatabase();
     const config = testConfig(env);
-    const { app, routes } = createApp({
+    const { app, routes, searchSync } = createApp({
       config,
       logger: createLogger(config),
       dataSource: database.dataSource,
       metrics: createMetrics(),
       backgroundTimers: false,
     });
-    Object.assign(context, { app, routes, dataSource: database.dataSource, drop: database.drop });
+    Object.assign(context, { app, routes, searchSync, dataSource: database.dataSource, drop: database.drop });
   })();
 
   beforeEach(async () => {
@@ -58,6 +66,7 @@ export function useTestApp(env: TestEnv = {}): TestContext {
     get routes() {
       return context.routes;
     },
+    indexPending: () => context.searchSync.drainAll(),
   };
 }
 
