@@ -10,10 +10,12 @@ interface ResponseBucket {
   key?: string | number;
   key_as_string?: string;
   doc_count: number;
+  from?: number;
+  to?: number;
 }
 
 /** The facet aggregations `buildSearchRequest` asks for: a filter bucket around the values. */
-export type FacetAggregations = Partial<Record<FacetName, { doc_count: number; values?: { buckets: ResponseBucket[] | Record<string, ResponseBucket> } }>>;
+export type FacetAggregations = Partial<Record<FacetName, { doc_count: number; values?: { buckets: ResponseBucket[] | Record<string, ResponseBucket>; doc_count_error_upper_bound?: number; sum_other_doc_count?: number } }>>;
 
 /** The response shape of `client.search` for our index and aggregations. */
 export type InfluencerSearchResponse = estypes.SearchResponse<InfluencerSearchSource, FacetAggregations>;

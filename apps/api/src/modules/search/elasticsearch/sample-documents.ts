@@ -1,4 +1,6 @@
 import type { InfluencerSearchDocument } from '../search.port.js';
+import type { InfluencerSearchResponse } from './response-parser.js';
+import { toSearchSource } from './search-source.js';
 
 /**
  * Realistic search documents for the adapter's tests (and local experiments): a Persian food
@@ -65,3 +67,71 @@ export function otherSampleDocument(overrides: Partial<InfluencerSearchDocument>
     ...overrides,
   });
 }
+
+/**
+ * Shaped like a real ES 8 `_search` response to our request for the two sample documents: hits with
+ * `_source`, highlight and sort values; facets as terms and range aggregations inside filter aggregations.
+ */
+export function sampleSearchResponse(overrides: Partial<InfluencerSearchResponse> = {}): InfluencerSearchResponse {
+  const sara = sampleDocument();
+  const omid = otherSampleDocument();
+  return {
+    took: 7,
+    timed_out: false,
+    _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+    hits: {
+      total: { value: 2, relation: 'eq' },
+      max_score: null,
+      hits: [
+        {
+          _index: 'reachbridge-influencers-v1-20260301100000000',
+          _id: sara.id,
+          _score: 12.61,
+          _source: toSearchSource(sara),
+          highlight: { 'bio.joined': ['آشپزی ایرانی و «کیک‌های» خانگی'], bio: ['آشپزی ایرانی و «کیک‌های» خانگی — Persian home cooking'] },
+          sort: [12.61, 52_000, sara.id],
+        },
+        {
+          _index: 'reachbridge-influencers-v1-20260301100000000',
+          _id: omid.id,
+          _score: 3.2,
+          _source: toSearchSource(omid),
+          sort: [3.2, 240_000, omid.id],
+        },
+      ],
+    },
+    aggregations: {
+      niche: {
+        doc_count: 2,
+        values: {
+          doc_count_error_upper_bound: 0,
+          sum_other_doc_count: 0,
+          buckets: [
+            { key: 'food', doc_count: 1 },
+            { key: 'lifestyle', doc_count: 1 },
+            { key: 'tech', doc_count: 1 },
+          ],
+        },
+      },
+      platform: { doc_count: 2, values: { buckets: [{ key: 'instagram', doc_count: 1 }, { key: 'youtube', doc_count: 1 }, { key: 'telegram', doc_count: 1 }, { key: 'x', doc_count: 1 }] } },
+      country: { doc_count: 3, values: { buckets: [{ key: 'AE', doc_count: 1 }, { key: 'IR', doc_count: 2 }] } },
+      language: { doc_count: 2, values: { buckets: [{ key: 'en', doc_count: 2 }, { key: 'fa', doc_count: 2 }] } },
+      tier: { doc_count: 2, values: { buckets: [{ key: 'micro', doc_count: 1 }, { key: 'mid', doc_count: 1 }] } },
+      priceBand: {
+        doc_count: 2,
+        values: {
+          buckets: [
+            { key: '0-100', from: 0, to: 10_000, doc_count: 0 },
+            { key: '100-500', from: 10_000, to: 50_000, doc_count: 1 },
+            { key: '500-2000', from: 50_000, to: 200_000, doc_count: 0 },
+            { key: '2000-10000', from: 200_000, to: 1_000_000, doc_count: 1 },
+            { key: '10000+', from: 1_000_000, doc_count: 0 },
+          ],
+        },
+      },
+      audienceCountry: { doc_count: 2, values: { buckets: [{ key: 'IR', doc_count: 2 }, { key: 'US', doc_count: 2 }, { key: 'AE', doc_count: 1 }] } },
+    },
+    ...overrides,
+  };
+}
+
