@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateAccountsAndAuth1764201600000 } from './1764201600000-create-accounts-and-auth.js';
 import { CreateProfiles1764288000000 } from './1764288000000-create-profiles.js';
 import { CreateSearch1764374400000 } from './1764374400000-create-search.js';
+import { CreateLists1764460800000 } from './1764460800000-create-lists.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
   CreateAccountsAndAuth1764201600000,
   CreateProfiles1764288000000,
   CreateSearch1764374400000,
+  CreateLists1764460800000,
 ];

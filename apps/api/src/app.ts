@@ -18,6 +18,7 @@ import { AccountsService } from './modules/accounts/index.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createBrandsModule } from './modules/brands/index.js';
 import { createInfluencersModule } from './modules/influencers/index.js';
+import { createListsModule } from './modules/lists/index.js';
 import { createSearchModule } from './modules/search/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
@@ -98,6 +99,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
     ...auth.routes,
     ...createInfluencersModule(dataSource).routes,
     ...createBrandsModule(dataSource).routes,
+    ...createListsModule(dataSource, config.http.publicUrl).routes,
   ] as RouteDefinition[];
 
   // Body parsing, sessions, passport and CSRF apply to /api only; operator endpoints stay lean.

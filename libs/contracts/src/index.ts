@@ -7,3 +7,4 @@ export * from './auth/auth.contracts.js';
 export * from './influencers/profile.contracts.js';
 export * from './brands/brand-profile.contracts.js';
 export * from './influencers/search.contracts.js';
+export * from './lists/lists.contracts.js';

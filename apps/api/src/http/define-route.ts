@@ -101,6 +101,8 @@ export function buildHandler(definition: RouteDefinition, options: { checkRespon
         req,
         res,
       });
+      // A handler that answered itself (a CSV download) is done.
+      if (res.headersSent) return;
       if (contract.response === null) {
         res.status(204).end();
         return;

@@ -6,6 +6,9 @@ import { InfluencersService } from './influencers.service.js';
 import { RateEntity } from './rate.entity.js';
 import { SocialAccountEntity } from './social-account.entity.js';
 
+/** Exported for relations only; other modules go through the service. */
+export { InfluencerProfileEntity };
+
 export const influencersEntities = [InfluencerProfileEntity, SocialAccountEntity, RateEntity, FollowerSnapshotEntity];
 
 export function createInfluencersModule(dataSource: DataSource) {
