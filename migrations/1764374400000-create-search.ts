@@ -16,18 +16,23 @@ export class CreateSearch1764374400000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    // Frozen copy of PERSIAN_NORMALIZE_SQL_FUNCTION (libs/domain) as of this migration; a parity test keeps them equal.
     await queryRunner.query(`
-      CREATE FUNCTION fa_normalize(t text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-        SELECT lower(
+CREATE FUNCTION fa_normalize(t text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $fa_normalize$
+  SELECT normalize(
+    lower(
+      btrim(
+        regexp_replace(
           regexp_replace(
-            regexp_replace(
-              translate(normalize(t, NFC),
-                'يىےكةۀہھآأإٱ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹',
-                'یییکهههه' || 'اااا' || '01234567890123456789'),
-              '[\\u064B-\\u065F\\u0670\\u0640\\u200D\\u200E\\u200F\\uFEFF]', '', 'g'),
-            '[\\u200C\\u00A0\\u202F]', ' ', 'g'))
-      $$`);
+            translate(normalize(t, NFC),
+              'يىےكةۀہھآأإٱ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹',
+              'یییکههههاااا01234567890123456789'),
+            '[\\u00AD\\u061C\\u0640\\u064B-\\u065F\\u0670\\u200B\\u200D-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]', '', 'g'),
+          '[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u200C\\u2028-\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g'),
+        ' ')),
+    NFC)
+$fa_normalize$`);
     await queryRunner.query(`
       CREATE FUNCTION text_array_join(a text[], sep text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(array_to_string(a, sep), '') $$`);

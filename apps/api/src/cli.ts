@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ZDisplayName, ZEmail, ZPassword } from '@reachbridge/contracts';
 import type { z } from 'zod';
@@ -8,6 +10,8 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PostgresSearchEngine, SearchSync } from './modules/search/index.js';
 import { AccountsService } from './modules/accounts/index.js';
+import { parseImport, runImport } from './modules/import/profile-import.js';
+import { InfluencersService } from './modules/influencers/index.js';
 import { SEEDED_INFLUENCER_PASSWORD, seedInfluencers } from './modules/seed/index.js';
 import { createLogger } from './observability/logger.js';
 
@@ -100,6 +104,28 @@ async function indexPending(dataSource: DataSource): Promise<void> {
   const indexed = await new SearchSync(dataSource, [new PostgresSearchEngine(dataSource)], logger).drainAll();
   console.log(`indexed ${indexed} profiles for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+
+program
+  .command('import')
+  .description('import influencer profiles from CSV or JSON (agencies moving in): all rows or none')
+  .argument('<file>', 'a .csv or .json file (format: docs/examples/agency-import.csv, or an array of profile bodies with an email)')
+  .option('--approve', 'publish the profiles at once instead of queueing them for review', false)
+  .action((file: string, options: { approve: boolean }) =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+      const { entries, problems } = parseImport(await readFile(file, 'utf8'), format);
+      const result = problems.length ? { imported: 0, problems } : await runImport(dataSource, new InfluencersService(dataSource), entries, options);
+      if (result.problems.length) {
+        console.error(`nothing imported: ${result.problems.length} problem(s) in ${file}`);
+        for (const problem of result.problems) console.error(`  row ${problem.row}${problem.path ? ` (${problem.path})` : ''}: ${problem.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`imported ${result.imported} influencer profile(s) ${options.approve ? '(approved)' : '(waiting for review)'}`);
+      await indexPending(dataSource);
+    }),
+  );
 
 const search = program.command('search').description('the search index');
 search

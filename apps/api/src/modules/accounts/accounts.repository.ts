@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'passwordHash' | 'role' | 'status' | 'displayName'>;
@@ -12,6 +12,10 @@ export class AccountsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
     return this.users(manager).findOneBy({ id });
+  }
+
+  findByEmails(emails: string[]): Promise<UserEntity[]> {
+    return emails.length ? this.users().findBy({ email: In(emails) }) : Promise.resolve([]);
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {

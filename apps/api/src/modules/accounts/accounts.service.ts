@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canLogIn, initialStatusFor, type AccountStatus, type Role } from '@reachbridge/domain';
 import { AccountsRepository } from './accounts.repository.js';
 import { accountsErrors } from './accounts.errors.js';
@@ -48,6 +48,22 @@ export class AccountsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * An influencer account brought in by an import, inside the import's transaction. It is active
+   * with a password nobody knows (one random secret's hash for the whole import); the person sets
+   * their own through account recovery.
+   */
+  async createImportedInfluencer(manager: EntityManager, input: { email: string; displayName: string; passwordHash: string }): Promise<UserEntity> {
+    return this.repository.insert(
+      { email: normaliseEmail(input.email), passwordHash: input.passwordHash, role: 'influencer', status: 'active', displayName: input.displayName },
+      manager,
+    );
+  }
+
+  async existingEmails(emails: string[]): Promise<Set<string>> {
+    return new Set((await this.repository.findByEmails(emails.map(normaliseEmail))).map((user) => user.email));
   }
 
   async isEmpty(): Promise<boolean> {

@@ -11,6 +11,8 @@ export { InfluencerProfileEntity };
 
 export const influencersEntities = [InfluencerProfileEntity, SocialAccountEntity, RateEntity, FollowerSnapshotEntity];
 
+export { InfluencersService };
+
 export function createInfluencersModule(dataSource: DataSource) {
   const service = new InfluencersService(dataSource);
   return { service, routes: influencersRoutes(service) };

@@ -74,64 +74,70 @@ export class InfluencersService {
    * admin's verification survives an edit of the bio, not an edit of the followers).
    */
   async saveOwn(actor: Actor, input: TInfluencerProfileInput): Promise<InfluencerProfileEntity> {
-    const now = this.now();
-    await this.repository.transaction(async (manager) => {
-      const existing = await this.repository.lockByUserId(manager, actor.id);
-      const profile = await this.repository.saveProfile(manager, {
-        ...(existing ? { id: existing.id, slug: existing.slug } : { slug: await this.uniqueSlug(manager, slugBase(input)) }),
-        userId: actor.id,
-        displayName: input.displayName,
-        bio: input.bio,
-        niches: input.niches,
-        country: input.country,
-        city: input.city ?? null,
-        languages: input.languages,
-        contactPreferences: input.contactPreferences ?? { viaPlatform: true },
-        reviewStatus: existing ? STATUS_AFTER_EDIT[existing.reviewStatus] : 'draft',
-        reviewNote: existing?.reviewNote ?? null,
-        submittedAt: existing?.submittedAt ?? null,
-        approvedAt: existing?.approvedAt ?? null,
-      });
-
-      const stored = new Map((existing?.socialAccounts ?? []).map((account) => [`${account.platform}:${account.handle}`, account]));
-      const accounts: AccountFields[] = input.socialAccounts.map((account) => {
-        const handle = normaliseHandle(account.handle);
-        const previous = stored.get(`${account.platform}:${handle}`);
-        const keepsMetrics = previous !== undefined && sameMetrics(previous, account);
-        const audience = toAudienceShares(account.audience);
-        const keepsAudience = previous !== undefined && JSON.stringify(previous.audience) === JSON.stringify(audience);
-        return {
-          ...(previous ? { id: previous.id } : {}),
-          platform: account.platform,
-          handle,
-          url: account.url,
-          followers: account.followers,
-          following: account.following ?? null,
-          posts: account.posts ?? null,
-          avgViews: account.avgViews ?? null,
-          engagementRate: account.engagementRate ?? null,
-          growth30d: account.growth30d ?? null,
-          audience,
-          metricsProvenance: keepsMetrics ? previous.metricsProvenance : 'self_reported',
-          metricsAsOf: keepsMetrics ? previous.metricsAsOf : now,
-          audienceProvenance: keepsAudience ? previous.audienceProvenance : 'self_reported',
-          audienceAsOf: keepsAudience ? previous.audienceAsOf : now,
-        };
-      });
-      const saved = await this.repository.replaceAccounts(manager, profile.id, accounts);
-      await this.repository.replaceRates(
-        manager,
-        profile.id,
-        input.rates.map((rate) => ({
-          platform: rate.platform,
-          deliverable: rate.deliverable,
-          amountMinor: rate.price.amount,
-          currency: rate.price.currency,
-        })),
-      );
-      await this.repository.recordSnapshots(manager, saved, now.toISOString().slice(0, 10));
-    });
+    await this.repository.transaction((manager) => this.writeProfile(manager, actor.id, input));
     return this.getOwn(actor);
+  }
+
+  /**
+   * Writes a user's profile inside the caller's transaction (the import writes many in one).
+   * `reviewStatus` sets the status of a new profile (an agency import queues them for review).
+   */
+  async writeProfile(manager: EntityManager, userId: string, input: TInfluencerProfileInput, options: { reviewStatus?: ReviewStatus } = {}): Promise<void> {
+    const now = this.now();
+    const existing = await this.repository.lockByUserId(manager, userId);
+    const profile = await this.repository.saveProfile(manager, {
+      ...(existing ? { id: existing.id, slug: existing.slug } : { slug: await this.uniqueSlug(manager, slugBase(input)) }),
+      userId,
+      displayName: input.displayName,
+      bio: input.bio,
+      niches: input.niches,
+      country: input.country,
+      city: input.city ?? null,
+      languages: input.languages,
+      contactPreferences: input.contactPreferences ?? { viaPlatform: true },
+      reviewStatus: existing ? STATUS_AFTER_EDIT[existing.reviewStatus] : (options.reviewStatus ?? 'draft'),
+      reviewNote: existing?.reviewNote ?? null,
+      submittedAt: existing?.submittedAt ?? (options.reviewStatus === 'submitted' ? now : null),
+      approvedAt: existing?.approvedAt ?? (options.reviewStatus === 'approved' ? now : null),
+    });
+
+    const stored = new Map((existing?.socialAccounts ?? []).map((account) => [`${account.platform}:${account.handle}`, account]));
+    const accounts: AccountFields[] = input.socialAccounts.map((account) => {
+      const handle = normaliseHandle(account.handle);
+      const previous = stored.get(`${account.platform}:${handle}`);
+      const keepsMetrics = previous !== undefined && sameMetrics(previous, account);
+      const audience = toAudienceShares(account.audience);
+      const keepsAudience = previous !== undefined && JSON.stringify(previous.audience) === JSON.stringify(audience);
+      return {
+        ...(previous ? { id: previous.id } : {}),
+        platform: account.platform,
+        handle,
+        url: account.url,
+        followers: account.followers,
+        following: account.following ?? null,
+        posts: account.posts ?? null,
+        avgViews: account.avgViews ?? null,
+        engagementRate: account.engagementRate ?? null,
+        growth30d: account.growth30d ?? null,
+        audience,
+        metricsProvenance: keepsMetrics ? previous.metricsProvenance : 'self_reported',
+        metricsAsOf: keepsMetrics ? previous.metricsAsOf : now,
+        audienceProvenance: keepsAudience ? previous.audienceProvenance : 'self_reported',
+        audienceAsOf: keepsAudience ? previous.audienceAsOf : now,
+      };
+    });
+    const saved = await this.repository.replaceAccounts(manager, profile.id, accounts);
+    await this.repository.replaceRates(
+      manager,
+      profile.id,
+      input.rates.map((rate) => ({
+        platform: rate.platform,
+        deliverable: rate.deliverable,
+        amountMinor: rate.price.amount,
+        currency: rate.price.currency,
+      })),
+    );
+    await this.repository.recordSnapshots(manager, saved, now.toISOString().slice(0, 10));
   }
 
   /**

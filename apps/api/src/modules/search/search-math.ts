@@ -1,4 +1,5 @@
 import type { TSearchQuery } from '@reachbridge/contracts';
+import { computeCostPerTargetedThousand } from '@reachbridge/domain';
 import type { InfluencerSearchDocument } from './search.port.js';
 
 /** The cheapest rate in the query's currency (for its deliverable, when it names one). */
@@ -9,33 +10,26 @@ export function matchedPrice(document: InfluencerSearchDocument, query: Pick<TSe
   return prices.length ? Math.min(...prices) : null;
 }
 
-/**
- * Share of the audience matching all the brand's audience filters, as a fraction: the product of
- * the matched shares (assumes the breakdowns are independent — platforms do not report the joint
- * distribution). 1 when the query has no audience filter.
- */
-export function targetedShare(document: InfluencerSearchDocument, query: TSearchQuery): number {
+/** The document's audience shares for each of the query's audience filters (one list per filter). */
+export function matchedAudienceShares(document: InfluencerSearchDocument, query: TSearchQuery): number[][] {
   const parts: [Record<string, number>, { key: string }[] | undefined][] = [
     [document.audience.countries, query.audienceCountry],
     [document.audience.ages, query.audienceAge],
     [document.audience.genders, query.audienceGender],
     [document.audience.languages, query.audienceLanguage],
   ];
-  let share = 1;
-  for (const [shares, filters] of parts) {
-    for (const filter of filters ?? []) share *= (shares[filter.key] ?? 0) / 100;
-  }
-  return share;
+  return parts.filter(([, filters]) => filters?.length).map(([shares, filters]) => filters!.map((filter) => shares[filter.key] ?? 0));
 }
 
-/**
- * SPEC §5: price ÷ (followers × quality × targeted share) × 1000 — what reaching a thousand real
- * followers in the brand's target costs, in minor units. Null without a price or an audience.
- */
+/** SPEC §5's cost per thousand targeted real followers (libs/domain), or null without a price. */
 export function costPerTargetedThousand(price: number | null, document: InfluencerSearchDocument, query: TSearchQuery): number | null {
   if (price === null) return null;
-  const reached = document.totalFollowers * (document.qualityScore / 100) * targetedShare(document, query);
-  return reached > 0 ? Math.round((price / reached) * 1000 * 100) / 100 : null;
+  return computeCostPerTargetedThousand({
+    priceMinor: price,
+    followers: document.totalFollowers,
+    qualityScore: document.qualityScore,
+    audienceShares: matchedAudienceShares(document, query),
+  });
 }
 
 /** Lowest price per currency and per currency + deliverable, for filters and sorts on price. */

@@ -138,15 +138,17 @@ function compile(query: TSearchQuery): CompiledQuery {
   if (query.qualityMin !== undefined) common.push(`s.quality_score >= ${params.add(query.qualityMin)}`);
   if (query.verifiedOnly) common.push(`s.provenance = 'platform_verified'`);
 
+  // Audience filters: OR inside one filter (IR ≥ 30 % or AE ≥ 10 %), AND between filters. For the
+  // cost per targeted thousand, a filter's matched share is the sum of its shares (at most 100 %).
   const shareFactors: string[] = [];
   for (const [key, column] of Object.entries(AUDIENCE_COLUMNS) as [keyof typeof AUDIENCE_COLUMNS, string][]) {
-    for (const filter of query[key] ?? []) {
-      const share = `coalesce((s.${column}->>${params.add(filter.key)})::float8, 0)`;
-      shareFactors.push(`${share} / 100`);
-      const condition = `${share} >= ${params.add(filter.min)}`;
-      if (key === 'audienceCountry') facetFilters.audienceCountry = [facetFilters.audienceCountry, condition].filter(Boolean).join(' AND ');
-      else common.push(condition);
-    }
+    const filters = query[key] ?? [];
+    if (!filters.length) continue;
+    const shares = filters.map((filter) => ({ share: `coalesce((s.${column}->>${params.add(filter.key)})::float8, 0)`, min: filter.min }));
+    shareFactors.push(`least(100, ${shares.map(({ share }) => share).join(' + ')}) / 100`);
+    const condition = `(${shares.map(({ share, min }) => `${share} >= ${params.add(min)}`).join(' OR ')})`;
+    if (key === 'audienceCountry') facetFilters.audienceCountry = condition;
+    else common.push(condition);
   }
 
   const priceKey = query.deliverable ? `${query.currency}:${query.deliverable}` : query.currency;
