@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { TSearchQuery } from '@reachbridge/contracts';
+import { InvalidCursorError } from '../search.errors.js';
 
 /** A sort value as Elasticsearch returns it in `hits.hits[].sort` and takes back in `search_after`. */
 export type SortValue = string | number | boolean | null;
 
 /**
- * A cursor that is malformed, tampered with, or belongs to another query. The service answers it
- * with 400 (a client error: start again without a cursor).
+ * A cursor that is malformed, tampered with, or belongs to another query: the search module's
+ * shared error, which the service answers with 400.
  */
-export class InvalidCursorError extends Error {
-  readonly code = 'INVALID_CURSOR';
-  constructor(message = 'The cursor is invalid or belongs to another search.') {
-    super(message);
-    this.name = 'InvalidCursorError';
-  }
-}
+export { InvalidCursorError };
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -67,7 +62,7 @@ export function decodeCursor(cursor: string, fingerprint: string, sortLength: nu
   if (!payload || typeof payload !== 'object') throw new InvalidCursorError();
   const { v, h } = payload as Partial<Record<keyof CursorPayload, unknown>>;
   if (typeof h !== 'string' || !Array.isArray(v) || !v.every(isSortValue)) throw new InvalidCursorError();
-  if (h !== fingerprint) throw new InvalidCursorError('The cursor belongs to another search; start again without it.');
+  if (h !== fingerprint) throw new InvalidCursorError();
   if (v.length !== sortLength) throw new InvalidCursorError();
   return v;
 }

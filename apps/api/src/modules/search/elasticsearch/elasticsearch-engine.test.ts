@@ -198,12 +198,18 @@ describe('ElasticsearchEngine.suggest', () => {
   it('offers matching niches first, then influencers by name or handle', async () => {
     const { engine, requests } = fakeCluster({ 'POST /:index/_search': () => sampleSearchResponse() });
     const items = await engine.suggest('  Fo ', 3);
-    expect(requests[0]!.body).toEqual(asJson(buildSuggestRequest('Fo', 3)));
+    expect(requests[0]!.body).toEqual(asJson(buildSuggestRequest('fo', 3)));
     expect(items).toEqual([
       { kind: 'niche', value: 'food', label: 'food', id: null },
-      { kind: 'influencer', value: 'سارا احمدی', label: 'سارا احمدی (@sara.cooks)', id: sampleDocument().id },
-      { kind: 'influencer', value: 'Omid Reviews', label: 'Omid Reviews (@omid_reviews)', id: otherSampleDocument().id },
+      { kind: 'influencer', value: 'sara.cooks', label: 'سارا احمدی', id: sampleDocument().id },
+      { kind: 'influencer', value: 'omid_reviews', label: 'Omid Reviews', id: otherSampleDocument().id },
     ]);
+  });
+
+  it('finds niches by their Persian label, normalised (at most three)', async () => {
+    const { engine } = fakeCluster({ 'POST /:index/_search': () => ({ ...sampleSearchResponse(), hits: { total: { value: 0, relation: 'eq' }, hits: [] } }) });
+    await expect(engine.suggest('آشپ', 5)).resolves.toEqual([{ kind: 'niche', value: 'food', label: 'food', id: null }]);
+    expect((await engine.suggest('f', 10)).map((item) => item.value)).toEqual(['fashion', 'fitness', 'food']);
   });
 
   it('asks nothing for blank text', async () => {
@@ -226,7 +232,7 @@ describe('ElasticsearchEngine.similar', () => {
     });
     const hits = await engine.similar(seed.id, 6);
     expect(calls()).toEqual([`GET /${ALIAS}/_doc/${seed.id}`, `POST /${ALIAS}/_search`]);
-    expect(requests[1]!.body).toEqual(asJson(buildSimilarRequest(seed, ALIAS, 6)));
+    expect(requests[1]!.body).toEqual(asJson(buildSimilarRequest(seed, 6)));
     expect(hits.map((hit) => hit.document.id)).toEqual([otherSampleDocument().id]);
   });
 

@@ -1,6 +1,6 @@
 import { Client, errors, type ClientOptions, type estypes } from '@elastic/elasticsearch';
 import type { TSearchQuery } from '@reachbridge/contracts';
-import { NICHES } from '@reachbridge/domain';
+import { NICHES, NICHE_SEARCH_LABELS, normalizeText, type Niche } from '@reachbridge/domain';
 import type { InfluencerSearchDocument, SearchEngine, SearchHitResult, SearchResult, Suggestion } from '../search.port.js';
 import { aliasName, indexMappings, indexSettings, liveIndexSettings, physicalIndexName } from './index-definition.js';
 import { buildSearchRequest, buildSimilarRequest, buildSuggestRequest } from './query-builder.js';
@@ -53,6 +53,9 @@ export interface ReindexResult {
   count: number;
 }
 
+/** Each niche's Persian label words, normalised like the typed text (`آشپزی` → `اشپزی`). */
+const NICHE_LABEL_WORDS = Object.fromEntries(NICHES.map((niche) => [niche, normalizeText(NICHE_SEARCH_LABELS[niche].fa).split(' ')])) as Record<Niche, string[]>;
+
 const isStatus = (error: unknown, status: number) => error instanceof errors.ResponseError && error.statusCode === status;
 
 /**
@@ -83,13 +86,17 @@ export class ElasticsearchEngine implements SearchEngine {
     return parseSearchResponse(response, query);
   }
 
-  /** Niches whose id starts with the text, then influencers whose name or handle does. */
+  /**
+   * Up to three niches whose id or Persian label starts with the text, then influencers whose
+   * name or handle does.
+   */
   async suggest(text: string, limit: number): Promise<Suggestion[]> {
-    const trimmed = text.trim();
-    if (!trimmed || limit <= 0) return [];
-    const prefix = trimmed.toLowerCase();
-    const niches = NICHES.filter((niche) => niche.startsWith(prefix)).map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
-    const response = await this.client.search<Pick<InfluencerSearchSource, 'id' | 'displayName' | 'handles'>>({ index: this.alias, ...buildSuggestRequest(trimmed, limit) });
+    const normalized = normalizeText(text);
+    if (!normalized || limit <= 0) return [];
+    const niches = NICHES.filter((niche) => niche.startsWith(normalized) || NICHE_LABEL_WORDS[niche].some((word) => word.startsWith(normalized)))
+      .slice(0, 3)
+      .map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
+    const response = await this.client.search<Pick<InfluencerSearchSource, 'id' | 'displayName' | 'handles'>>({ index: this.alias, ...buildSuggestRequest(normalized, limit) });
     return [...niches, ...parseSuggestResponse(response)].slice(0, limit);
   }
 
@@ -104,7 +111,7 @@ export class ElasticsearchEngine implements SearchEngine {
       if (isStatus(error, 404)) return [];
       throw error;
     }
-    const response = await this.client.search<InfluencerSearchSource, FacetAggregations>({ index: this.alias, ...buildSimilarRequest(seed, this.alias, limit) });
+    const response = await this.client.search<InfluencerSearchSource, FacetAggregations>({ index: this.alias, ...buildSimilarRequest(seed, limit) });
     return parseSimilarResponse(response);
   }
 

@@ -1,6 +1,6 @@
 import { ZSearchQuery, type TSearchQuery } from '@reachbridge/contracts';
 import { describe, expect, it } from 'vitest';
-import { EXACT_TOTAL_LIMIT, PRICE_BANDS, type FacetName } from '../search.port.js';
+import { EXACT_TOTAL_LIMIT, PRICE_BANDS } from '../search.port.js';
 import { InvalidCursorError, encodeCursor, queryFingerprint } from './cursor.js';
 import {
   COST_SCRIPT,
@@ -22,6 +22,7 @@ const parse = (input: Record<string, unknown>): TSearchQuery => ZSearchQuery.par
 const json = (input: Record<string, unknown>) => JSON.parse(JSON.stringify(buildSearchRequest(parse(input))));
 
 const ID_ASC = { id: { order: 'asc' } };
+const ID_DESC = { id: { order: 'desc' } };
 
 describe('parseTextQuery', () => {
   it('splits terms, quoted phrases and exclusions', () => {
@@ -53,7 +54,7 @@ describe('buildSearchRequest: the default request', () => {
       size: 20,
       track_total_hits: EXACT_TOTAL_LIMIT,
       query: { bool: { filter: [] } },
-      sort: [{ totalFollowers: { order: 'desc' } }, ID_ASC],
+      sort: [{ totalFollowers: { order: 'desc' } }, ID_DESC],
     });
     expect(request).not.toHaveProperty('post_filter');
     expect(request).not.toHaveProperty('highlight');
@@ -73,10 +74,10 @@ describe('buildSearchRequest: free text', () => {
 
   it('wraps the text query in a popularity boost (score × (1 + 0.15 ln(1 + followers)))', () => {
     expect(fn.boost_mode).toBe('multiply');
-    expect(fn.functions).toEqual([{ script_score: { script: { source: "1 + 0.15 * Math.log1p(doc['totalFollowers'].value)" } } }]);
+    expect(fn.functions).toEqual([{ script_score: { script: { source: "1 + 0.15 * Math.log(1 + doc['totalFollowers'].value)" } } }]);
   });
 
-  it('requires every term somewhere: fuzzy on names and handles, exact on bio and niches', () => {
+  it('requires every term somewhere: fuzzy on names and handles, exact on bio, niche labels and glued spellings', () => {
     const [first] = fn.query.bool.must;
     expect(first).toEqual({
       bool: {
@@ -94,7 +95,7 @@ describe('buildSearchRequest: free text', () => {
           {
             multi_match: {
               query: 'sara',
-              fields: ['displayName.en^3', 'bio', 'bio.joined', 'bio.en', 'niches.text^2'],
+              fields: ['displayName.en^3', 'bio', 'bio.joined', 'bio.en', 'niche_labels^2', 'niche_labels.joined^2', 'niche_labels.en^2', 'spelling_variants'],
               operator: 'and',
               zero_terms_query: 'all',
             },
@@ -108,7 +109,12 @@ describe('buildSearchRequest: free text', () => {
     const last = fn.query.bool.must[1];
     expect(last.bool.should[0].multi_match.query).toBe('کیک');
     expect(last.bool.should[2]).toEqual({
-      multi_match: { query: 'کیک', type: 'bool_prefix', fields: ['displayName', 'displayName.joined', 'handles.text', 'bio', 'bio.joined'], operator: 'and' },
+      multi_match: {
+        query: 'کیک',
+        type: 'bool_prefix',
+        fields: ['displayName', 'displayName.joined', 'handles.text', 'bio', 'bio.joined', 'niche_labels'],
+        operator: 'and',
+      },
     });
   });
 
@@ -126,7 +132,18 @@ describe('buildSearchRequest: free text', () => {
         multi_match: {
           query: 'vegan',
           type: 'best_fields',
-          fields: ['displayName', 'displayName.joined', 'displayName.en', 'handles.text', 'bio', 'bio.joined', 'bio.en', 'niches.text'],
+          fields: [
+            'displayName',
+            'displayName.joined',
+            'displayName.en',
+            'handles.text',
+            'bio',
+            'bio.joined',
+            'bio.en',
+            'niche_labels',
+            'niche_labels.en',
+            'spelling_variants',
+          ],
           operator: 'and',
         },
       },
@@ -134,7 +151,7 @@ describe('buildSearchRequest: free text', () => {
   });
 
   it('sorts by relevance, then followers, then id', () => {
-    expect(request.sort).toEqual([{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_ASC]);
+    expect(request.sort).toEqual([{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_DESC]);
   });
 
   it('highlights name and bio with « »', () => {
@@ -148,7 +165,22 @@ describe('buildSearchRequest: free text', () => {
     expect(onlyExcluded.query.bool.must_not).toHaveLength(1);
     expect(onlyExcluded.query.bool).not.toHaveProperty('must');
     expect(onlyExcluded).not.toHaveProperty('highlight');
-    expect(onlyExcluded.sort).toEqual([{ totalFollowers: { order: 'desc' } }, ID_ASC]);
+    expect(onlyExcluded.sort).toEqual([{ totalFollowers: { order: 'desc' } }, ID_DESC]);
+  });
+
+  it('offers the glued-affix spelling as an alternative to the words (شبکه های → شبکههای)', () => {
+    const [either] = json({ q: 'شبکه های' }).query.function_score.query.bool.must;
+    expect(either.bool.minimum_should_match).toBe(1);
+    expect(either.bool.should[0].bool.must).toHaveLength(2);
+    expect(either.bool.should[1]).toEqual({
+      multi_match: { query: 'شبکههای', fields: ['displayName^3', 'displayName.joined^3', 'bio', 'bio.joined', 'spelling_variants'], operator: 'and' },
+    });
+  });
+
+  it('adds no alternative when gluing changes nothing', () => {
+    const must = json({ q: 'alex car' }).query.function_score.query.bool.must;
+    expect(must).toHaveLength(2);
+    expect(must[0].bool.should[0].multi_match.query).toBe('alex');
   });
 
   it('excludes a multi-word phrase as a phrase', () => {
@@ -163,26 +195,9 @@ describe('buildSearchRequest: filters without a facet go into the query', () => 
     ['followersMin alone', { followersMin: '10000' }, { range: { totalFollowers: { gte: 10_000 } } }],
     ['engagementMin/Max', { engagementMin: '2.5', engagementMax: '9' }, { range: { engagementRate: { gte: 2.5, lte: 9 } } }],
     ['growthMin', { growthMin: '-5' }, { range: { growth30d: { gte: -5 } } }],
-    [
-      'audienceAge',
-      { audienceAge: '18-24:40' },
-      { bool: { should: [{ range: { 'audience.ages.18-24': { gte: 40 } } }], minimum_should_match: 1 } },
-    ],
-    [
-      'audienceGender',
-      { audienceGender: 'female:60' },
-      { bool: { should: [{ range: { 'audience.genders.female': { gte: 60 } } }], minimum_should_match: 1 } },
-    ],
-    [
-      'audienceLanguage (OR inside one filter)',
-      { audienceLanguage: ['fa:50', 'ar:20'] },
-      {
-        bool: {
-          should: [{ range: { 'audience.languages.fa': { gte: 50 } } }, { range: { 'audience.languages.ar': { gte: 20 } } }],
-          minimum_should_match: 1,
-        },
-      },
-    ],
+    ['audienceAge', { audienceAge: '18-24:40' }, { range: { 'audience.ages.18-24': { gte: 40 } } }],
+    ['audienceGender', { audienceGender: 'female:60' }, { range: { 'audience.genders.female': { gte: 60 } } }],
+    ['audienceLanguage', { audienceLanguage: 'fa:50' }, { range: { 'audience.languages.fa': { gte: 50 } } }],
     ['qualityMin', { qualityMin: '70' }, { range: { qualityScore: { gte: 70 } } }],
     ['verifiedOnly', { verifiedOnly: 'true' }, { term: { provenance: 'platform_verified' } }],
   ];
@@ -193,6 +208,13 @@ describe('buildSearchRequest: filters without a facet go into the query', () => 
     expect(request).not.toHaveProperty('post_filter');
     // They narrow every facet alike, so no facet filter mentions them.
     for (const facet of FACET_NAMES) expect(request.aggs[facet].filter).toEqual({ bool: { filter: [] } });
+  });
+
+  it('requires every share threshold of one audience filter (as the engine contract does)', () => {
+    expect(json({ audienceLanguage: ['fa:50', 'ar:20'] }).query.bool.filter).toEqual([
+      { range: { 'audience.languages.fa': { gte: 50 } } },
+      { range: { 'audience.languages.ar': { gte: 20 } } },
+    ]);
   });
 
   it('verifiedOnly=false filters nothing', () => {
@@ -209,26 +231,23 @@ describe('buildSearchRequest: filters without a facet go into the query', () => 
 });
 
 describe('buildSearchRequest: facet filters go into post_filter and every facet but their own', () => {
-  const cases: [FacetName, Record<string, unknown>, unknown][] = [
+  const cases: [string, Record<string, unknown>, unknown][] = [
     ['niche', { niche: 'food,travel' }, { terms: { niches: ['food', 'travel'] } }],
     ['platform', { platform: ['instagram', 'aparat'] }, { terms: { platforms: ['instagram', 'aparat'] } }],
     ['country', { country: 'IR' }, { terms: { country: ['IR'] } }],
     ['language', { language: 'fa' }, { terms: { languages: ['fa'] } }],
     ['tier', { tier: 'micro,mid' }, { terms: { tier: ['micro', 'mid'] } }],
     ['priceBand', { priceMax: '50000' }, { range: { 'price_min.USD': { lte: 50_000 } } }],
+    ['audienceCountry', { audienceCountry: 'IR:30' }, { range: { 'audience.countries.IR': { gte: 30 } } }],
     [
-      'audienceCountry',
-      { audienceCountry: ['IR:30', 'AE:10'] },
-      {
-        bool: {
-          should: [{ range: { 'audience.countries.IR': { gte: 30 } } }, { range: { 'audience.countries.AE': { gte: 10 } } }],
-          minimum_should_match: 1,
-        },
-      },
+      'audienceCountry (every threshold)',
+      { audienceCountry: ['IR:60', 'AE:10'] },
+      { bool: { filter: [{ range: { 'audience.countries.IR': { gte: 60 } } }, { range: { 'audience.countries.AE': { gte: 10 } } }] } },
     ],
   ];
 
-  it.each(cases)('%s', (facet, input, clause) => {
+  it.each(cases)('%s', (name, input, clause) => {
+    const facet = name.split(' ')[0];
     const request = json(input);
     expect(request.query.bool.filter).toEqual([]);
     expect(request.post_filter).toEqual({ bool: { filter: [clause] } });
@@ -291,10 +310,10 @@ describe('buildSearchRequest: facet aggregations', () => {
 
 describe('buildSort', () => {
   it.each([
-    ['followers', [{ totalFollowers: { order: 'desc' } }, ID_ASC]],
-    ['engagement', [{ engagementRate: { order: 'desc', missing: MISSING_SORT_VALUE.engagement } }, ID_ASC]],
-    ['growth', [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, ID_ASC]],
-    ['quality', [{ qualityScore: { order: 'desc' } }, ID_ASC]],
+    ['followers', [{ totalFollowers: { order: 'desc' } }, ID_DESC]],
+    ['engagement', [{ engagementRate: { order: 'desc', missing: MISSING_SORT_VALUE.engagement } }, ID_DESC]],
+    ['growth', [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, ID_DESC]],
+    ['quality', [{ qualityScore: { order: 'desc' } }, ID_DESC]],
     ['price', [{ 'price_min.USD': { order: 'asc', missing: MISSING_SORT_VALUE.price } }, ID_ASC]],
   ] as const)('%s', (sort, expected) => {
     expect(json({ sort }).sort).toEqual(expected);
@@ -307,11 +326,11 @@ describe('buildSort', () => {
   });
 
   it('relevance without text falls back to followers', () => {
-    expect(json({ sort: 'relevance' }).sort).toEqual([{ totalFollowers: { order: 'desc' } }, ID_ASC]);
+    expect(json({ sort: 'relevance' }).sort).toEqual([{ totalFollowers: { order: 'desc' } }, ID_DESC]);
   });
 
   it('an explicit sort wins over relevance when there is text', () => {
-    expect(json({ q: 'food', sort: 'quality' }).sort).toEqual([{ qualityScore: { order: 'desc' } }, ID_ASC]);
+    expect(json({ q: 'food', sort: 'quality' }).sort).toEqual([{ qualityScore: { order: 'desc' } }, ID_DESC]);
   });
 
   it('costPerTargetedThousand is an ascending script sort over the matched audience shares', () => {
@@ -334,9 +353,10 @@ describe('buildSort', () => {
     });
   });
 
-  it('the cost script puts documents without a price or target last and guards unmapped keys', () => {
+  it('the cost script puts documents without a price or target last, guards unmapped keys and rounds like the domain', () => {
     expect(COST_SCRIPT).toContain('return params.missing');
     expect(COST_SCRIPT).toContain('doc.containsKey(f)');
+    expect(COST_SCRIPT).toContain('Math.round(((doc[pf].value * 1000.0) / reached) * 100.0) / 100.0');
     expect(buildSort(parse({ sort: 'costPerTargetedThousand' }), false)[0]).toMatchObject({ _script: { script: { params: { audience: [] } } } });
   });
 });
@@ -383,7 +403,7 @@ describe('buildSearchRequest: a golden request', () => {
     const niche = { terms: { niches: ['food'] } };
     const country = { terms: { country: ['IR'] } };
     const price = { range: { 'price_min.USD': { lte: 50_000 } } };
-    const audience = { bool: { should: [{ range: { 'audience.countries.IR': { gte: 30 } } }], minimum_should_match: 1 } };
+    const audience = { range: { 'audience.countries.IR': { gte: 30 } } };
     expect(request.size).toBe(10);
     expect(request.query.function_score.query.bool.filter).toEqual([{ range: { totalFollowers: { gte: 10_000 } } }, { term: { provenance: 'platform_verified' } }]);
     expect(request.query.function_score.query.bool.must).toHaveLength(1);
@@ -408,29 +428,33 @@ describe('buildSuggestRequest', () => {
 
 describe('buildSimilarRequest', () => {
   const seed = sampleDocument();
-  const request = JSON.parse(JSON.stringify(buildSimilarRequest(seed, 'rb-influencers', 12)));
+  const request = JSON.parse(JSON.stringify(buildSimilarRequest(seed, 12)));
 
-  it('filters to shared niches, ×/÷3 followers and the seed’s top audience countries, excluding the seed', () => {
+  it('filters to a shared niche and platform and ×/÷3 followers, excluding the seed', () => {
     expect(request.size).toBe(12);
     expect(request.query.bool.filter).toEqual([
       { terms: { niches: ['food', 'lifestyle'] } },
+      { terms: { platforms: ['instagram', 'telegram'] } },
       { range: { totalFollowers: { gte: 17_333, lte: 156_000 } } },
-      { terms: { audience_top_countries: ['IR', 'US'] } },
     ]);
     expect(request.query.bool.must_not).toEqual([{ ids: { values: [seed.id] } }]);
+    expect(request.sort).toEqual([{ _score: { order: 'desc' } }, ID_ASC]);
   });
 
-  it('ranks by more_like_this on bio and niches, niche, audience and tier overlap', () => {
+  it('ranks by more_like_this on bio and niche labels, niche overlap, the seed’s top audience countries and tier', () => {
     const [mlt, niches, ir, us, tier] = request.query.bool.should;
-    expect(mlt.more_like_this).toMatchObject({ fields: ['bio', 'bio.en', 'niches.text'], like: [{ _index: 'rb-influencers', _id: seed.id }] });
+    expect(mlt.more_like_this).toMatchObject({
+      fields: ['bio', 'bio.en', 'niche_labels', 'niche_labels.en'],
+      like: [seed.bio, 'food food cooking recipes غذا آشپزی lifestyle lifestyle سبک زندگی لایف استایل'],
+    });
     expect(niches).toEqual({ terms: { niches: ['food', 'lifestyle'], boost: 2 } });
     expect(ir).toEqual({ range: { 'audience.countries.IR': { gte: 10, boost: 1 } } });
     expect(us).toEqual({ range: { 'audience.countries.US': { gte: 10, boost: 1 } } });
-    expect(tier).toEqual({ terms: { tier: ['micro'], boost: 0.5 } });
+    expect(tier).toEqual({ term: { tier: { value: 'micro', boost: 0.5 } } });
   });
 
-  it('drops the audience filter when the seed has no audience data', () => {
-    const bare = buildSimilarRequest(sampleDocument({ audience: { countries: {}, ages: {}, genders: {}, languages: {} } }), 'rb-influencers', 5);
-    expect(JSON.stringify(bare.query)).not.toContain('audience_top_countries');
+  it('ranks without audience clauses when the seed has no audience data', () => {
+    const bare = buildSimilarRequest(sampleDocument({ audience: { countries: {}, ages: {}, genders: {}, languages: {} } }), 5);
+    expect(JSON.stringify(bare.query)).not.toContain('audience.countries');
   });
 });

@@ -1,10 +1,10 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { TSearchQuery } from '@reachbridge/contracts';
-import { NICHES, PLATFORMS, TIERS } from '@reachbridge/domain';
+import { NICHES, PLATFORMS, TIERS, attachedVariant, normalizeText } from '@reachbridge/domain';
 import { DEFAULT_LIMIT, EXACT_TOTAL_LIMIT, PRICE_BANDS, type FacetName, type InfluencerSearchDocument } from '../search.port.js';
 import { decodeCursor, queryFingerprint } from './cursor.js';
 import { TOP_AUDIENCE_COUNTRY_MIN_SHARE, audienceField, priceField, type AudienceDimension } from './index-definition.js';
-import { audienceTargetFields, audienceTargets } from './search-source.js';
+import { audienceTargetFields, audienceTargets, nicheLabels } from './search-source.js';
 
 type Query = estypes.QueryDslQueryContainer;
 type Sort = estypes.SortCombinations;
@@ -41,15 +41,28 @@ export function parseTextQuery(q: string | undefined): ParsedText {
 
 /** Names and handles: fuzzy (typo-tolerant), boosted. */
 const NAME_FIELDS = ['displayName^3', 'displayName.joined^3', 'handles.text^3'];
-/** Everything else the text searches: English name, bio (Persian, joined, English), niches. */
-const OTHER_FIELDS = ['displayName.en^3', 'bio', 'bio.joined', 'bio.en', 'niches.text^2'];
+/** Everything else the text searches: English name, bio (Persian, joined, English), niche labels, glued spellings. */
+const OTHER_FIELDS = ['displayName.en^3', 'bio', 'bio.joined', 'bio.en', 'niche_labels^2', 'niche_labels.joined^2', 'niche_labels.en^2', 'spelling_variants'];
 /** Fields the last word may be a prefix of (typing in progress). */
-const PREFIX_FIELDS = ['displayName', 'displayName.joined', 'handles.text', 'bio', 'bio.joined'];
+const PREFIX_FIELDS = ['displayName', 'displayName.joined', 'handles.text', 'bio', 'bio.joined', 'niche_labels'];
 const PHRASE_FIELDS = ['displayName^3', 'displayName.joined^3', 'handles.text^3', 'bio', 'bio.joined', 'bio.en'];
-const ALL_TEXT_FIELDS = ['displayName', 'displayName.joined', 'displayName.en', 'handles.text', 'bio', 'bio.joined', 'bio.en', 'niches.text'];
+/** Where the glued-affix spelling of the query (`شبکه های` → `شبکههای`) is looked for. */
+const ATTACHED_FIELDS = ['displayName^3', 'displayName.joined^3', 'bio', 'bio.joined', 'spelling_variants'];
+const ALL_TEXT_FIELDS = [
+  'displayName',
+  'displayName.joined',
+  'displayName.en',
+  'handles.text',
+  'bio',
+  'bio.joined',
+  'bio.en',
+  'niche_labels',
+  'niche_labels.en',
+  'spelling_variants',
+];
 
 /** Score × (1 + 0.15 ln(1 + followers)): among equal matches the larger audience first (search-design §6.4). */
-const POPULARITY_SCRIPT = "1 + 0.15 * Math.log1p(doc['totalFollowers'].value)";
+const POPULARITY_SCRIPT = "1 + 0.15 * Math.log(1 + doc['totalFollowers'].value)";
 
 /** One term: in any field (AND over the term's tokens inside one field), fuzzy on names and handles. */
 function termClause(term: string, prefix: boolean): Query {
@@ -61,9 +74,23 @@ function termClause(term: string, prefix: boolean): Query {
   return { bool: { should, minimum_should_match: 1 } };
 }
 
-/** The scoring part of the query: every term and phrase must match somewhere; exclusions nowhere. */
+/**
+ * The scoring part of the query: every term and phrase must match somewhere; exclusions nowhere.
+ * When gluing detached Persian affixes changes the words (`شبکه های` → `شبکههای`), the glued
+ * spelling is an alternative to the word-by-word match.
+ */
 export function textClauses(text: ParsedText): { must: Query[]; mustNot: Query[] } {
-  const must: Query[] = text.terms.map((term, index) => termClause(term, index === text.terms.length - 1 && [...term].length >= 2));
+  const must: Query[] = [];
+  const terms = text.terms.map((term, index) => termClause(term, index === text.terms.length - 1 && [...term].length >= 2));
+  const plain = normalizeText(text.terms.join(' '));
+  const attached = attachedVariant(plain);
+  if (terms.length > 0 && attached !== plain) {
+    must.push({
+      bool: { should: [{ bool: { must: terms } }, { multi_match: { query: attached, fields: ATTACHED_FIELDS, operator: 'and' } }], minimum_should_match: 1 },
+    });
+  } else {
+    must.push(...terms);
+  }
   for (const phrase of text.phrases) {
     must.push({ multi_match: { query: phrase, type: 'phrase', fields: PHRASE_FIELDS, zero_terms_query: 'all' } });
   }
@@ -73,10 +100,11 @@ export function textClauses(text: ParsedText): { must: Query[]; mustNot: Query[]
   return { must, mustNot };
 }
 
-const shareClause = (dimension: AudienceDimension, shares: { key: string; min: number }[] | undefined): Query | null =>
-  shares && shares.length > 0
-    ? { bool: { should: shares.map((share) => ({ range: { [audienceField(dimension, share.key)]: { gte: share.min } } })), minimum_should_match: 1 } }
-    : null;
+/** Audience share thresholds: each one must hold (`IR:60` and `AE:10` = at least 60 % in Iran and 10 % in the UAE). */
+const shareClauses = (dimension: AudienceDimension, shares: { key: string; min: number }[] | undefined): Query[] =>
+  (shares ?? []).map((share) => ({ range: { [audienceField(dimension, share.key)]: { gte: share.min } } }));
+
+const allOf = (clauses: Query[]): Query | null => (clauses.length === 0 ? null : clauses.length === 1 ? clauses[0]! : { bool: { filter: clauses } });
 
 const termsClause = (field: string, values: readonly string[] | undefined): Query | null =>
   values && values.length > 0 ? { terms: { [field]: [...values] } } : null;
@@ -100,7 +128,7 @@ export function facetFilters(query: TSearchQuery): Record<FacetName, Query | nul
     language: termsClause('languages', query.language),
     tier: termsClause('tier', query.tier),
     priceBand: query.priceMax === undefined ? null : { range: { [priceField(query.currency, query.deliverable)]: { lte: query.priceMax } } },
-    audienceCountry: shareClause('countries', query.audienceCountry),
+    audienceCountry: allOf(shareClauses('countries', query.audienceCountry)),
   };
 }
 
@@ -111,9 +139,9 @@ export function baseFilters(query: TSearchQuery): Query[] {
     rangeClause('totalFollowers', query.followersMin, query.followersMax),
     rangeClause('engagementRate', query.engagementMin, query.engagementMax),
     rangeClause('growth30d', query.growthMin, undefined),
-    shareClause('ages', query.audienceAge),
-    shareClause('genders', query.audienceGender),
-    shareClause('languages', query.audienceLanguage),
+    ...shareClauses('ages', query.audienceAge),
+    ...shareClauses('genders', query.audienceGender),
+    ...shareClauses('languages', query.audienceLanguage),
     rangeClause('qualityScore', query.qualityMin, undefined),
     query.verifiedOnly ? { term: { provenance: 'platform_verified' } } : null,
   ]);
@@ -175,41 +203,46 @@ export const MISSING_SORT_VALUE = {
 } as const;
 
 /**
- * Cost per targeted thousand, as a Painless sort script; operation for operation the same as
- * `costPerTargetedThousand` in search-source.ts. `doc.containsKey` guards audience keys no
- * document has (unmapped fields).
+ * Cost per targeted thousand as a Painless sort script: operation for operation the domain's
+ * `computeCostPerTargetedThousand` (shares summed inside a filter and capped at 100, filters
+ * multiplied, rounded half up to hundredths), so sorted order and shown numbers agree, ties
+ * included. `doc.containsKey` guards audience keys no document has (unmapped fields).
  */
 export const COST_SCRIPT = [
   'String pf = params.priceField;',
   'if (!doc.containsKey(pf) || doc[pf].size() == 0) { return params.missing; }',
-  "double reach = (doc['totalFollowers'].value * doc['qualityScore'].value) / 100.0;",
+  'double share = 1.0;',
   'for (def group : params.audience) {',
-  '  double share = 0;',
-  '  for (def f : group) { if (doc.containsKey(f) && doc[f].size() > 0) { share += doc[f].value; } }',
-  '  reach *= Math.min(share, 100.0) / 100.0;',
+  '  double matched = 0.0;',
+  '  for (def f : group) { if (doc.containsKey(f) && doc[f].size() > 0) { matched += doc[f].value; } }',
+  '  share *= Math.min(100.0, matched) / 100.0;',
   '}',
-  'if (!(reach > 0)) { return params.missing; }',
-  'return (doc[pf].value / reach) * 1000.0;',
+  "double reached = doc['totalFollowers'].value * (doc['qualityScore'].value / 100.0) * share;",
+  'if (!(reached > 0.0)) { return params.missing; }',
+  'return Math.round(((doc[pf].value * 1000.0) / reached) * 100.0) / 100.0;',
 ].join('\n');
 
-const ID_ASC: Sort = { id: { order: 'asc' } };
+/** The `id` tie-breaker, in the direction of the main sort (as the PostgreSQL engine breaks ties). */
+const byId = (order: 'asc' | 'desc'): Sort => ({ id: { order } });
 
 /** The sort keys (always ending with `id` so that `search_after` is stable). */
 export function buildSort(query: TSearchQuery, hasText: boolean): Sort[] {
   const sort = query.sort ?? (hasText ? 'relevance' : 'followers');
   switch (sort) {
     case 'relevance':
-      return hasText ? [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_ASC] : [{ totalFollowers: { order: 'desc' } }, ID_ASC];
+      return hasText
+        ? [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, byId('desc')]
+        : [{ totalFollowers: { order: 'desc' } }, byId('desc')];
     case 'followers':
-      return [{ totalFollowers: { order: 'desc' } }, ID_ASC];
+      return [{ totalFollowers: { order: 'desc' } }, byId('desc')];
     case 'engagement':
-      return [{ engagementRate: { order: 'desc', missing: MISSING_SORT_VALUE.engagement } }, ID_ASC];
+      return [{ engagementRate: { order: 'desc', missing: MISSING_SORT_VALUE.engagement } }, byId('desc')];
     case 'growth':
-      return [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, ID_ASC];
+      return [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, byId('desc')];
     case 'quality':
-      return [{ qualityScore: { order: 'desc' } }, ID_ASC];
+      return [{ qualityScore: { order: 'desc' } }, byId('desc')];
     case 'price':
-      return [{ [priceField(query.currency, query.deliverable)]: { order: 'asc', missing: MISSING_SORT_VALUE.price } }, ID_ASC];
+      return [{ [priceField(query.currency, query.deliverable)]: { order: 'asc', missing: MISSING_SORT_VALUE.price } }, byId('asc')];
     case 'costPerTargetedThousand':
       return [
         {
@@ -227,7 +260,7 @@ export function buildSort(query: TSearchQuery, hasText: boolean): Sort[] {
             },
           },
         },
-        ID_ASC,
+        byId('asc'),
       ];
   }
 }
@@ -292,37 +325,36 @@ export function buildSuggestRequest(text: string, limit: number): estypes.Search
     track_total_hits: false,
     _source: ['id', 'slug', 'displayName', 'handles'],
     query: { multi_match: { query: text, fields: ['displayName.ac', 'handles.ac^2'], operator: 'and' } },
-    sort: [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_ASC],
+    sort: [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, byId('asc')],
   };
 }
 
 /**
- * Look-alikes of `seed`: at least one shared niche, a follower count within ×/÷ 3, an audience in
- * one of the seed's top countries (when it has any), ranked by text similarity (more_like_this on
- * bio and niches), niche overlap and audience overlap; never the seed itself.
+ * Look-alikes of `seed` (never the seed): at least one shared niche and platform and a follower
+ * count within ×/÷ 3 (filters), ranked by text similarity (more_like_this with the seed's bio and
+ * niche labels as the text), niche overlap, audience-country overlap (the seed's top countries) and same tier.
  */
-export function buildSimilarRequest(seed: InfluencerSearchDocument, index: string, limit: number): estypes.SearchRequest {
+export function buildSimilarRequest(seed: InfluencerSearchDocument, limit: number): estypes.SearchRequest {
   const topCountries = Object.entries(seed.audience.countries)
     .filter(([, share]) => share >= TOP_AUDIENCE_COUNTRY_MIN_SHARE)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([country]) => country);
-  const filter: Query[] = [
-    { terms: { niches: [...seed.niches] } },
-    { range: { totalFollowers: { gte: Math.floor(seed.totalFollowers / 3), lte: seed.totalFollowers * 3 } } },
-  ];
-  if (topCountries.length > 0) filter.push({ terms: { audience_top_countries: topCountries } });
   return {
     size: limit,
     track_total_hits: false,
     query: {
       bool: {
-        filter,
+        filter: [
+          { terms: { niches: [...seed.niches] } },
+          { terms: { platforms: [...seed.platforms] } },
+          { range: { totalFollowers: { gte: Math.floor(seed.totalFollowers / 3), lte: seed.totalFollowers * 3 } } },
+        ],
         must_not: [{ ids: { values: [seed.id] } }],
         should: [
           {
             more_like_this: {
-              fields: ['bio', 'bio.en', 'niches.text'],
-              like: [{ _index: index, _id: seed.id }],
+              fields: ['bio', 'bio.en', 'niche_labels', 'niche_labels.en'],
+              like: [seed.bio, nicheLabels(seed.niches)].filter(Boolean),
               min_term_freq: 1,
               min_doc_freq: 1,
               max_query_terms: 30,
@@ -331,10 +363,10 @@ export function buildSimilarRequest(seed: InfluencerSearchDocument, index: strin
           },
           { terms: { niches: [...seed.niches], boost: 2 } },
           ...topCountries.map((country): Query => ({ range: { [audienceField('countries', country)]: { gte: TOP_AUDIENCE_COUNTRY_MIN_SHARE, boost: 1 } } })),
-          { terms: { tier: [seed.tier], boost: 0.5 } },
+          { term: { tier: { value: seed.tier, boost: 0.5 } } },
         ],
       },
     },
-    sort: [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_ASC],
+    sort: [{ _score: { order: 'desc' } }, byId('asc')],
   };
 }

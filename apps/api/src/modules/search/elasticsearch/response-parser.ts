@@ -87,12 +87,11 @@ export function parseSimilarResponse(response: InfluencerSearchResponse): Search
   return response.hits.hits.map((hit) => parseHit(hit, null, []));
 }
 
-/** Typeahead hits → influencer suggestions. */
+/** Typeahead hits → influencer suggestions (value: the first handle, else the name). */
 export function parseSuggestResponse(response: estypes.SearchResponse<Pick<InfluencerSearchSource, 'id' | 'displayName' | 'handles'>>): Suggestion[] {
   return response.hits.hits.flatMap((hit): Suggestion[] => {
     const source = hit._source;
     if (!source) return [];
-    const handle = source.handles?.[0];
-    return [{ kind: 'influencer', value: source.displayName, label: handle ? `${source.displayName} (@${handle})` : source.displayName, id: source.id }];
+    return [{ kind: 'influencer', value: source.handles?.[0] ?? source.displayName, label: source.displayName, id: source.id }];
   });
 }

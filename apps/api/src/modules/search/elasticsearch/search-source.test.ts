@@ -1,4 +1,5 @@
 import { ZSearchQuery } from '@reachbridge/contracts';
+import { computeCostPerTargetedThousand } from '@reachbridge/domain';
 import { describe, expect, it } from 'vitest';
 import { otherSampleDocument, sampleDocument } from './sample-documents.js';
 import { audienceTargetFields, audienceTargets, cheapestRate, costPerTargetedThousand, documentFromSource, toSearchSource } from './search-source.js';
@@ -6,6 +7,15 @@ import { audienceTargetFields, audienceTargets, cheapestRate, costPerTargetedTho
 describe('toSearchSource', () => {
   const doc = sampleDocument();
   const source = toSearchSource(doc);
+
+  it('adds the niches with their English and Persian labels', () => {
+    expect(source.niche_labels).toBe('food food cooking recipes غذا آشپزی lifestyle lifestyle سبک زندگی لایف استایل');
+  });
+
+  it('adds glued-affix spellings of name and bio, only when they differ', () => {
+    expect(toSearchSource(sampleDocument({ displayName: 'Sara', bio: 'مد در شبکه های اجتماعی' })).spelling_variants).toEqual(['مد در شبکههای اجتماعی']);
+    expect(toSearchSource(sampleDocument({ displayName: 'Sara', bio: 'plain English' })).spelling_variants).toEqual([]);
+  });
 
   it('adds the cheapest price per currency and per currency and deliverable', () => {
     expect(source.price_min).toEqual({ USD: 20_000, USD_post: 45_000, USD_story: 20_000, TRY: 150_000, TRY_post: 150_000 });
@@ -58,14 +68,24 @@ describe('costPerTargetedThousand', () => {
   const doc = sampleDocument(); // 52,000 followers, quality 88, IR 62.5 %, female 71 %
   const price = { amount: 45_000, currency: 'USD' as const };
 
-  it('is price ÷ (followers × quality/100) × 1000 without audience filters', () => {
-    expect(costPerTargetedThousand(doc, price, [])).toBeCloseTo((45_000 / (52_000 * 0.88)) * 1000, 9);
+  const hundredths = (value: number) => Math.round(value * 100) / 100;
+
+  it('is price ÷ (followers × quality/100) × 1000 without audience filters, rounded to hundredths', () => {
+    expect(costPerTargetedThousand(doc, price, [])).toBe(hundredths((45_000 / (52_000 * 0.88)) * 1000));
+    expect(costPerTargetedThousand(doc, price, [])).toBe(983.39);
   });
 
   it('multiplies in the targeted share of each audience filter (sum of the keys inside one filter)', () => {
     const targets = audienceTargets(ZSearchQuery.parse({ audienceCountry: ['IR:30', 'US:5'], audienceGender: 'female:50' }));
     const reach = 52_000 * 0.88 * ((62.5 + 12) / 100) * (71 / 100);
-    expect(costPerTargetedThousand(doc, price, targets)).toBeCloseTo((45_000 / reach) * 1000, 6);
+    expect(costPerTargetedThousand(doc, price, targets)).toBe(hundredths((45_000 / reach) * 1000));
+  });
+
+  it('is what the domain computes', () => {
+    const targets = audienceTargets(ZSearchQuery.parse({ audienceCountry: 'IR:30', audienceAge: '25-34:10' }));
+    expect(costPerTargetedThousand(doc, price, targets)).toBe(
+      computeCostPerTargetedThousand({ priceMinor: 45_000, followers: 52_000, qualityScore: 88, audienceShares: [[62.5], [44]] }),
+    );
   });
 
   it('is null without a price or when nobody is in the target', () => {
@@ -77,6 +97,6 @@ describe('costPerTargetedThousand', () => {
 
   it('caps a targeted share at 100 %', () => {
     const odd = sampleDocument({ audience: { countries: { IR: 80, AE: 40 }, ages: {}, genders: {}, languages: {} } });
-    expect(costPerTargetedThousand(odd, price, [{ dimension: 'countries', keys: ['IR', 'AE'] }])).toBeCloseTo(costPerTargetedThousand(odd, price, [])!, 9);
+    expect(costPerTargetedThousand(odd, price, [{ dimension: 'countries', keys: ['IR', 'AE'] }])).toBe(costPerTargetedThousand(odd, price, []));
   });
 });

@@ -1,5 +1,14 @@
 import type { TMoney, TSearchQuery } from '@reachbridge/contracts';
-import { isCurrency, type DeliverableType } from '@reachbridge/domain';
+import {
+  NICHE_SEARCH_LABELS,
+  attachedVariant,
+  computeCostPerTargetedThousand,
+  isCurrency,
+  joinedVariant,
+  normalizeText,
+  type DeliverableType,
+  type Niche,
+} from '@reachbridge/domain';
 import type { InfluencerSearchDocument } from '../search.port.js';
 import { TOP_AUDIENCE_COUNTRY_MIN_SHARE, audienceField, type AudienceDimension } from './index-definition.js';
 
@@ -9,6 +18,25 @@ export interface InfluencerSearchSource extends InfluencerSearchDocument {
   price_min: Record<string, number>;
   /** Audience countries with at least `TOP_AUDIENCE_COUNTRY_MIN_SHARE` percent, for the facet. */
   audience_top_countries: string[];
+  /** Niche ids with their English and Persian search labels, so `آشپزی` finds food creators. */
+  niche_labels: string;
+  /**
+   * Spellings of name and bio with detached Persian affixes glued on (`شبکه های` → `شبکههای`),
+   * which the analyzers cannot produce; the split and ZWNJ-joined forms come from the analyzers.
+   */
+  spelling_variants: string[];
+}
+
+/** `food food cooking recipes غذا آشپزی …` for the niches. */
+export function nicheLabels(niches: readonly Niche[]): string {
+  return niches.map((niche) => `${niche} ${NICHE_SEARCH_LABELS[niche].en} ${NICHE_SEARCH_LABELS[niche].fa}`).join(' ');
+}
+
+/** The glued-affix spellings of `text` that differ from its plain and ZWNJ-joined forms. */
+export function extraSpellings(text: string): string[] {
+  const split = normalizeText(text);
+  const joined = joinedVariant(text);
+  return [...new Set([attachedVariant(split), attachedVariant(joined)])].filter((variant) => variant !== split && variant !== joined);
 }
 
 const COUNTRY_KEY = /^[A-Z]{2}$/;
@@ -38,6 +66,8 @@ export function toSearchSource(doc: InfluencerSearchDocument): InfluencerSearchS
       .filter(([, share]) => share >= TOP_AUDIENCE_COUNTRY_MIN_SHARE)
       .map(([country]) => country)
       .sort(),
+    niche_labels: nicheLabels(doc.niches),
+    spelling_variants: [...new Set([...extraSpellings(doc.displayName), ...extraSpellings(doc.bio)])],
   };
 }
 
@@ -111,21 +141,20 @@ export function audienceTargetFields(targets: AudienceTarget[]): string[][] {
   return targets.map((target) => target.keys.map((key) => audienceField(target.dimension, key)));
 }
 
+/** A share as a percentage the domain accepts (0–100), whatever the stored data says. */
+const percentOf = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : 0);
+
 /**
- * Cost of reaching a thousand real followers in the brand's target, in minor units:
- * price ÷ (followers × quality/100 × Π targeted share/100) × 1000. Null when there is no price in
- * the query's currency or nobody in the target. Mirrors the sort script in the query builder
- * operation for operation, so the number shown is the number sorted by.
+ * The domain's cost per targeted thousand (minor units, rounded to hundredths; null when nobody is
+ * reached) for a document, its matched price and the brand's audience targets. The sort script in
+ * the query builder computes the same number operation for operation.
  */
 export function costPerTargetedThousand(doc: InfluencerSearchDocument, price: TMoney | null, targets: AudienceTarget[]): number | null {
   if (price === null) return null;
-  let reach = (doc.totalFollowers * doc.qualityScore) / 100;
-  for (const target of targets) {
-    const shares = doc.audience[target.dimension];
-    let share = 0;
-    for (const key of target.keys) share += shares[key] ?? 0;
-    reach *= Math.min(share, 100) / 100;
-  }
-  if (!(reach > 0)) return null;
-  return (price.amount / reach) * 1000;
+  return computeCostPerTargetedThousand({
+    priceMinor: price.amount,
+    followers: Math.max(0, doc.totalFollowers),
+    qualityScore: percentOf(doc.qualityScore),
+    audienceShares: targets.map((target) => target.keys.map((key) => percentOf(doc.audience[target.dimension][key]))),
+  });
 }
