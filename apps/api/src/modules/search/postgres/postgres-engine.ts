@@ -100,6 +100,7 @@ interface CompiledQuery {
   sort: SortKey;
   sortExpr: string;
   sortDirection: 'ASC' | 'DESC';
+  sortType: string;
 }
 
 const AUDIENCE_COLUMNS = {
@@ -157,25 +158,28 @@ function compile(query: TSearchQuery): CompiledQuery {
 
   const sort: SortKey = query.sort ?? (tsqueryParam ? 'relevance' : 'followers');
   const share = shareFactors.length ? shareFactors.join(' * ') : '1';
-  const sortExprs: Record<SortKey, [string, 'ASC' | 'DESC']> = {
+  // [expression, direction, SQL type of the cursor value]. Plain columns keep the (column, id) indexes usable.
+  const sortExprs: Record<SortKey, [string, 'ASC' | 'DESC', string]> = {
     relevance: tsqueryParam
       ? [
           `(ts_rank_cd(s.document, to_tsquery('simple', ${tsqueryParam}), 32) + word_similarity(${plainParam}, s.name_norm) + 0.02 * ln(1 + s.total_followers))::float8`,
           'DESC',
+          'float8',
         ]
-      : ['s.total_followers::float8', 'DESC'],
-    followers: ['s.total_followers::float8', 'DESC'],
-    engagement: ['coalesce(s.engagement_rate::float8, -1)', 'DESC'],
-    growth: ['coalesce(s.growth_30d::float8, -1000)', 'DESC'],
-    quality: ['s.quality_score::float8', 'DESC'],
-    price: [`coalesce(${priceExpr}::float8, ${NO_VALUE})`, 'ASC'],
+      : ['s.total_followers', 'DESC', 'bigint'],
+    followers: ['s.total_followers', 'DESC', 'bigint'],
+    engagement: ['coalesce(s.engagement_rate::float8, -1)', 'DESC', 'float8'],
+    growth: ['coalesce(s.growth_30d::float8, -1000)', 'DESC', 'float8'],
+    quality: ['s.quality_score', 'DESC', 'smallint'],
+    price: [`coalesce(${priceExpr}::float8, ${NO_VALUE})`, 'ASC', 'float8'],
     costPerTargetedThousand: [
       `coalesce(round((${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0 * ${share}, 0))::numeric, 2)::float8, ${NO_VALUE})`,
       'ASC',
+      'float8',
     ],
   };
-  const [sortExpr, sortDirection] = sortExprs[sort];
-  return { params, common, facetFilters, text, tsqueryParam, plainParam, priceExpr, sort, sortExpr, sortDirection };
+  const [sortExpr, sortDirection, sortType] = sortExprs[sort];
+  return { params, common, facetFilters, text, tsqueryParam, plainParam, priceExpr, sort, sortExpr, sortDirection, sortType };
 }
 
 /** The query minus paging: a cursor only continues the query it came from. */
@@ -240,7 +244,7 @@ export class PostgresSearchEngine implements SearchEngine {
       total: counted.total,
       totalIsLowerBound: false,
       facets: counted.buckets,
-      nextCursor: hits.length > limit && last ? encodeCursor(last.sort_value, last.id, hash) : null,
+      nextCursor: hits.length > limit && last ? encodeCursor(Number(last.sort_value), last.id, hash) : null,
     };
   }
 
@@ -249,7 +253,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
     if (after) {
       const op = compiled.sortDirection === 'DESC' ? '<' : '>';
-      where.push(`(${compiled.sortExpr}, s.id) ${op} (${params.add(after.value)}::float8, ${params.add(after.id)}::uuid)`);
+      where.push(`(${compiled.sortExpr}, s.id) ${op} (${params.add(after.value)}::${compiled.sortType}, ${params.add(after.id)}::uuid)`);
     }
     const headline = compiled.tsqueryParam
       ? `ts_headline('simple', fa_normalize(h.display_name || ' — ' || h.bio), to_tsquery('simple', ${compiled.tsqueryParam}),
@@ -260,7 +264,7 @@ export class PostgresSearchEngine implements SearchEngine {
         SELECT ${COLUMNS}, ${compiled.sortExpr} AS sort_value, ${compiled.priceExpr} AS matched_price
           FROM influencer_search s
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY sort_value ${compiled.sortDirection}, s.id ${compiled.sortDirection}
+         ORDER BY ${compiled.sortExpr} ${compiled.sortDirection}, s.id ${compiled.sortDirection}
          LIMIT ${params.add(limit + 1)}
       ) h ORDER BY h.sort_value ${compiled.sortDirection}, h.id ${compiled.sortDirection}`;
     return this.dataSource.query(sql, params.values);

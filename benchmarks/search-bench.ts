@@ -1,0 +1,167 @@
+/**
+ * npm run bench:search -- [--profiles N] [--concurrency C] [--duration S] [--data-dir DIR] [--write]
+ *
+ * Seeds N influencers into a benchmark database (embedded PostgreSQL in DIR, default
+ * .data/bench; DATABASE_URL if set), then fires the committed query mix (search-queries.json,
+ * facets included — every search computes them) at concurrency C for S seconds twice: straight at
+ * the search engine, then through the HTTP API as a logged-in brand. Reports p50/p95/p99 latency,
+ * throughput and the API's overhead over the engine; --write appends the table to docs/benchmarks.md.
+ */
+import { appendFile, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ZSearchQuery } from '@reachbridge/contracts';
+import type { Pool } from 'pg';
+import { createApp } from '../apps/api/src/app.js';
+import { parseConfig } from '../apps/api/src/config/config.js';
+import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
+import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
+import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search/index.js';
+import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
+import { createLogger } from '../apps/api/src/observability/logger.js';
+import { createMetrics } from '../apps/api/src/observability/metrics.js';
+
+const { values: args } = parseArgs({
+  options: {
+    profiles: { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '30' },
+    'data-dir': { type: 'string', default: '.data/bench' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const profiles = Number(args.profiles);
+const concurrency = Number(args.concurrency);
+const durationMs = Number(args.duration) * 1000;
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface Run {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** Runs `task` over the query mix from C workers until the time is up. */
+async function load(queries: string[], task: (query: string) => Promise<void>): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const query = queries[next++ % queries.length]!;
+        const t0 = performance.now();
+        try {
+          await task(query);
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000 };
+}
+
+function summarise(name: string, run: Run) {
+  return {
+    name,
+    requests: run.latencies.length,
+    errors: run.errors,
+    throughput: run.latencies.length / run.seconds,
+    p50: percentile(run.latencies, 50),
+    p95: percentile(run.latencies, 95),
+    p99: percentile(run.latencies, 99),
+  };
+}
+
+const toParams = (query: string) => {
+  const params = new URLSearchParams(query);
+  const object: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    object[key] = all.length === 1 ? all[0]! : all;
+  }
+  return ZSearchQuery.parse(object);
+};
+
+async function main() {
+  // eslint-disable-next-line no-restricted-properties -- the benchmark takes the same settings as the server
+  const config = parseConfig({ ...process.env, DATA_DIR: args['data-dir'], LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', TRUST_PROXY: 'true', PORT: '0' }, ROOT);
+  const logger = createLogger({ logLevel: 'warn' });
+  const database = await openDatabase(config, logger, { poolSize: 20 });
+  const { dataSource } = database;
+  try {
+    await runMigrations(dataSource, logger);
+    const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM influencer_profiles`);
+    if (count < profiles) {
+      const started = Date.now();
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      await seedInfluencers(pool, { count: profiles - count, offset: count, onProgress: (done, total) => process.stdout.write(`\rseeding ${done}/${total}`) });
+      console.log(`\nseeded ${profiles - count} profiles in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    const engine = new PostgresSearchEngine(dataSource);
+    const indexStarted = Date.now();
+    const indexed = await new SearchSync(dataSource, [engine], logger).drainAll(5000);
+    if (indexed) console.log(`indexed ${indexed} profiles in ${((Date.now() - indexStarted) / 1000).toFixed(0)} s`);
+    await dataSource.query('ANALYZE influencer_search');
+    const [{ searchable }] = await dataSource.query<[{ searchable: number }]>(`SELECT count(*)::int AS searchable FROM influencer_search`);
+
+    const queries = JSON.parse(await readFile(path.join(import.meta.dirname, 'search-queries.json'), 'utf8')) as string[];
+    const parsed = new Map(queries.map((q) => [q, toParams(q)]));
+
+    // Warm up the cache with one pass, then measure the engine on its own.
+    for (const q of queries) await engine.search(parsed.get(q)!);
+    const engineRun = await load(queries, async (q) => void (await engine.search(parsed.get(q)!)));
+
+    // The same mix through HTTP as a logged-in brand.
+    const accounts = new AccountsService(dataSource);
+    const email = `bench-brand-${Date.now()}@bench.local`;
+    await accounts.createAccount({ email, password: 'bench-brand-password', role: 'brand', displayName: 'Bench Brand' }, { status: 'active' });
+    const { app } = createApp({ config, logger, dataSource, metrics: createMetrics(), backgroundTimers: false });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    // Production mode sets Secure cookies; say we came through a TLS proxy, as a deployment would.
+    const proxied = { 'x-forwarded-proto': 'https' };
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...proxied },
+      body: JSON.stringify({ email, password: 'bench-brand-password' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const apiRun = await load(queries, async (q) => {
+      const response = await fetch(`${base}/api/influencers/search?${q}`, { headers: { cookie, ...proxied } });
+      if (response.status !== 200) throw new Error(String(response.status));
+      await response.arrayBuffer();
+    });
+    server.close();
+
+    const rows = [summarise('engine (in-process)', engineRun), summarise('HTTP API', apiRun)];
+    const overhead = rows[1]!.p50 / rows[0]!.p50;
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const table = [
+      `### Search, ${searchable.toLocaleString('en')} profiles, concurrency ${concurrency}, ${args.duration} s per phase (${new Date().toISOString().slice(0, 10)})`,
+      '',
+      `Machine: ${machine}. Engine: PostgreSQL (${config.database.kind}). Command: \`npm run bench:search -- --profiles ${profiles} --concurrency ${concurrency} --duration ${args.duration}\`. Query mix: \`benchmarks/search-queries.json\` (${queries.length} queries, facets included).`,
+      '',
+      '| path | requests | errors | req/s | p50 ms | p95 ms | p99 ms |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.throughput.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`),
+      '',
+      `API overhead at p50: ${overhead.toFixed(2)}× the engine's time.`,
+      '',
+    ].join('\n');
+    console.log(`\n${table}`);
+    if (args.write) await appendFile(path.join(ROOT, 'docs/benchmarks.md'), `\n${table}`);
+  } finally {
+    await database.close();
+  }
+}
+
+await main();
