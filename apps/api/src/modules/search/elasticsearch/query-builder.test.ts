@@ -210,10 +210,15 @@ describe('buildSearchRequest: filters without a facet go into the query', () => 
     for (const facet of FACET_NAMES) expect(request.aggs[facet].filter).toEqual({ bool: { filter: [] } });
   });
 
-  it('requires every share threshold of one audience filter (as the engine contract does)', () => {
-    expect(json({ audienceLanguage: ['fa:50', 'ar:20'] }).query.bool.filter).toEqual([
-      { range: { 'audience.languages.fa': { gte: 50 } } },
-      { range: { 'audience.languages.ar': { gte: 20 } } },
+  it('accepts any share threshold of one audience filter (OR inside a filter) and ANDs filters', () => {
+    expect(json({ audienceLanguage: ['fa:50', 'ar:20'], audienceGender: 'female:60' }).query.bool.filter).toEqual([
+      { range: { 'audience.genders.female': { gte: 60 } } },
+      {
+        bool: {
+          should: [{ range: { 'audience.languages.fa': { gte: 50 } } }, { range: { 'audience.languages.ar': { gte: 20 } } }],
+          minimum_should_match: 1,
+        },
+      },
     ]);
   });
 
@@ -240,9 +245,14 @@ describe('buildSearchRequest: facet filters go into post_filter and every facet 
     ['priceBand', { priceMax: '50000' }, { range: { 'price_min.USD': { lte: 50_000 } } }],
     ['audienceCountry', { audienceCountry: 'IR:30' }, { range: { 'audience.countries.IR': { gte: 30 } } }],
     [
-      'audienceCountry (every threshold)',
-      { audienceCountry: ['IR:60', 'AE:10'] },
-      { bool: { filter: [{ range: { 'audience.countries.IR': { gte: 60 } } }, { range: { 'audience.countries.AE': { gte: 10 } } }] } },
+      'audienceCountry (any threshold)',
+      { audienceCountry: ['IR:90', 'AE:10'] },
+      {
+        bool: {
+          should: [{ range: { 'audience.countries.IR': { gte: 90 } } }, { range: { 'audience.countries.AE': { gte: 10 } } }],
+          minimum_should_match: 1,
+        },
+      },
     ],
   ];
 

@@ -100,11 +100,15 @@ export function textClauses(text: ParsedText): { must: Query[]; mustNot: Query[]
   return { must, mustNot };
 }
 
-/** Audience share thresholds: each one must hold (`IR:60` and `AE:10` = at least 60 % in Iran and 10 % in the UAE). */
-const shareClauses = (dimension: AudienceDimension, shares: { key: string; min: number }[] | undefined): Query[] =>
-  (shares ?? []).map((share) => ({ range: { [audienceField(dimension, share.key)]: { gte: share.min } } }));
-
-const allOf = (clauses: Query[]): Query | null => (clauses.length === 0 ? null : clauses.length === 1 ? clauses[0]! : { bool: { filter: clauses } });
+/**
+ * One audience filter: any of its share thresholds (OR inside a filter, SPEC §5) — `IR:90` and
+ * `AE:10` = at least 90 % in Iran or at least 10 % in the UAE.
+ */
+function shareClause(dimension: AudienceDimension, shares: { key: string; min: number }[] | undefined): Query | null {
+  const ranges: Query[] = (shares ?? []).map((share) => ({ range: { [audienceField(dimension, share.key)]: { gte: share.min } } }));
+  if (ranges.length <= 1) return ranges[0] ?? null;
+  return { bool: { should: ranges, minimum_should_match: 1 } };
+}
 
 const termsClause = (field: string, values: readonly string[] | undefined): Query | null =>
   values && values.length > 0 ? { terms: { [field]: [...values] } } : null;
@@ -128,7 +132,7 @@ export function facetFilters(query: TSearchQuery): Record<FacetName, Query | nul
     language: termsClause('languages', query.language),
     tier: termsClause('tier', query.tier),
     priceBand: query.priceMax === undefined ? null : { range: { [priceField(query.currency, query.deliverable)]: { lte: query.priceMax } } },
-    audienceCountry: allOf(shareClauses('countries', query.audienceCountry)),
+    audienceCountry: shareClause('countries', query.audienceCountry),
   };
 }
 
@@ -139,9 +143,9 @@ export function baseFilters(query: TSearchQuery): Query[] {
     rangeClause('totalFollowers', query.followersMin, query.followersMax),
     rangeClause('engagementRate', query.engagementMin, query.engagementMax),
     rangeClause('growth30d', query.growthMin, undefined),
-    ...shareClauses('ages', query.audienceAge),
-    ...shareClauses('genders', query.audienceGender),
-    ...shareClauses('languages', query.audienceLanguage),
+    shareClause('ages', query.audienceAge),
+    shareClause('genders', query.audienceGender),
+    shareClause('languages', query.audienceLanguage),
     rangeClause('qualityScore', query.qualityMin, undefined),
     query.verifiedOnly ? { term: { provenance: 'platform_verified' } } : null,
   ]);

@@ -1,6 +1,7 @@
 import { ZSearchQuery } from '@reachbridge/contracts';
 import { computeCostPerTargetedThousand } from '@reachbridge/domain';
 import { describe, expect, it } from 'vitest';
+import type { InfluencerSearchDocument } from '../search.port.js';
 import { otherSampleDocument, sampleDocument } from './sample-documents.js';
 import { audienceTargetFields, audienceTargets, cheapestRate, costPerTargetedThousand, documentFromSource, toSearchSource } from './search-source.js';
 
@@ -25,10 +26,21 @@ describe('toSearchSource', () => {
     expect(source.audience_top_countries).toEqual(['IR', 'US']);
   });
 
-  it('drops audience keys that are not ISO codes, so dynamic fields stay bounded', () => {
-    const odd = toSearchSource(sampleDocument({ audience: { countries: { IR: 50, Iran: 10, 'a.b': 5 }, ages: {}, genders: {}, languages: { fa: 90, FA: 1, persian: 2 } } }));
-    expect(odd.audience.countries).toEqual({ IR: 50 });
-    expect(odd.audience.languages).toEqual({ fa: 90 });
+  it('drops audience keys the mapping does not know, so dynamic fields stay bounded', () => {
+    const odd = toSearchSource(
+      sampleDocument({
+        audience: { countries: { IR: 50, Iran: 10, 'a.b': 5 }, ages: { '55+': 3, '65+': 1 }, genders: { female: 60, x: 1 }, languages: { fa: 90, FA: 1, persian: 2 } },
+      }),
+    );
+    expect(odd.audience).toEqual({ countries: { IR: 50 }, ages: { '55+': 3 }, genders: { female: 60 }, languages: { fa: 90 } });
+  });
+
+  it('indexes only the document’s own fields', () => {
+    const rate = { ...sampleDocument().rates[0]!, note: 'x' };
+    const withExtra: InfluencerSearchDocument = Object.assign(sampleDocument({ rates: [rate] }), { userId: 'u1' });
+    const indexed = toSearchSource(withExtra);
+    expect(indexed).not.toHaveProperty('userId');
+    expect(indexed.rates[0]).not.toHaveProperty('note');
   });
 
   it('round-trips through documentFromSource', () => {

@@ -1,5 +1,7 @@
 import type { TMoney, TSearchQuery } from '@reachbridge/contracts';
 import {
+  AGE_BUCKETS,
+  GENDERS,
   NICHE_SEARCH_LABELS,
   attachedVariant,
   computeCostPerTargetedThousand,
@@ -42,12 +44,20 @@ export function extraSpellings(text: string): string[] {
 const COUNTRY_KEY = /^[A-Z]{2}$/;
 const LANGUAGE_KEY = /^[a-z]{2}$/;
 
-const onlyKeys = (shares: Record<string, number>, pattern: RegExp): Record<string, number> =>
-  Object.fromEntries(Object.entries(shares).filter(([key, share]) => pattern.test(key) && Number.isFinite(share)));
+const AGE_KEYS: ReadonlySet<string> = new Set(AGE_BUCKETS);
+const GENDER_KEYS: ReadonlySet<string> = new Set(GENDERS);
+const isAge = (key: string) => AGE_KEYS.has(key);
+const isGender = (key: string) => GENDER_KEYS.has(key);
+const isCountry = (key: string) => COUNTRY_KEY.test(key);
+const isLanguage = (key: string) => LANGUAGE_KEY.test(key);
+
+const onlyKeys = (shares: Record<string, number>, known: (key: string) => boolean): Record<string, number> =>
+  Object.fromEntries(Object.entries(shares).filter(([key, share]) => known(key) && Number.isFinite(share)));
 
 /**
- * The `_source` indexed for a document. Audience keys outside the ISO code shapes are dropped, so
- * the dynamic country and language fields stay bounded.
+ * The `_source` indexed for a document. Audience keys the mapping does not know (ages and genders
+ * outside the taxonomy, countries and languages that are not ISO codes) are dropped, so the strict
+ * mapping accepts every document and the dynamic country and language fields stay bounded.
  */
 export function toSearchSource(doc: InfluencerSearchDocument): InfluencerSearchSource {
   const priceMin: Record<string, number> = {};
@@ -57,10 +67,16 @@ export function toSearchSource(doc: InfluencerSearchDocument): InfluencerSearchS
       if (known === undefined || rate.amountMinor < known) priceMin[key] = rate.amountMinor;
     }
   }
-  const countries = onlyKeys(doc.audience.countries, COUNTRY_KEY);
+  const picked = pickDocument(doc);
+  const countries = onlyKeys(picked.audience.countries, isCountry);
   return {
-    ...doc,
-    audience: { ...doc.audience, countries, languages: onlyKeys(doc.audience.languages, LANGUAGE_KEY) },
+    ...picked,
+    audience: {
+      countries,
+      ages: onlyKeys(picked.audience.ages, isAge),
+      genders: onlyKeys(picked.audience.genders, isGender),
+      languages: onlyKeys(picked.audience.languages, isLanguage),
+    },
     price_min: priceMin,
     audience_top_countries: Object.entries(countries)
       .filter(([, share]) => share >= TOP_AUDIENCE_COUNTRY_MIN_SHARE)
@@ -71,35 +87,43 @@ export function toSearchSource(doc: InfluencerSearchDocument): InfluencerSearchS
   };
 }
 
+/**
+ * Exactly the fields of `InfluencerSearchDocument` (extra runtime properties dropped, so the strict
+ * mapping never sees a field it does not know; missing optional ones filled in).
+ */
+export function pickDocument(doc: InfluencerSearchDocument): InfluencerSearchDocument {
+  return {
+    id: doc.id,
+    version: doc.version,
+    slug: doc.slug,
+    displayName: doc.displayName,
+    bio: doc.bio,
+    handles: doc.handles,
+    niches: doc.niches,
+    platforms: doc.platforms,
+    country: doc.country,
+    city: doc.city ?? null,
+    languages: doc.languages,
+    totalFollowers: doc.totalFollowers,
+    tier: doc.tier,
+    engagementRate: doc.engagementRate ?? null,
+    growth30d: doc.growth30d ?? null,
+    qualityScore: doc.qualityScore,
+    provenance: doc.provenance,
+    audience: {
+      countries: doc.audience?.countries ?? {},
+      ages: doc.audience?.ages ?? {},
+      genders: doc.audience?.genders ?? {},
+      languages: doc.audience?.languages ?? {},
+    },
+    rates: (doc.rates ?? []).map((rate) => ({ platform: rate.platform, deliverable: rate.deliverable, amountMinor: rate.amountMinor, currency: rate.currency })),
+    updatedAt: doc.updatedAt,
+  };
+}
+
 /** The document back from a hit's `_source` (the derived search fields dropped). */
 export function documentFromSource(source: InfluencerSearchSource): InfluencerSearchDocument {
-  return {
-    id: source.id,
-    version: source.version,
-    slug: source.slug,
-    displayName: source.displayName,
-    bio: source.bio,
-    handles: source.handles,
-    niches: source.niches,
-    platforms: source.platforms,
-    country: source.country,
-    city: source.city ?? null,
-    languages: source.languages,
-    totalFollowers: source.totalFollowers,
-    tier: source.tier,
-    engagementRate: source.engagementRate ?? null,
-    growth30d: source.growth30d ?? null,
-    qualityScore: source.qualityScore,
-    provenance: source.provenance,
-    audience: {
-      countries: source.audience?.countries ?? {},
-      ages: source.audience?.ages ?? {},
-      genders: source.audience?.genders ?? {},
-      languages: source.audience?.languages ?? {},
-    },
-    rates: source.rates ?? [],
-    updatedAt: source.updatedAt,
-  };
+  return pickDocument(source);
 }
 
 /** The cheapest rate in `currency` (for `deliverable`, when given), as money. */
