@@ -94,7 +94,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
 
   const search = createSearchModule({ dataSource, config, logger });
   const definitions: RouteDefinition[] = [
-    ...operationsRoutes({ dataSource, searchEngine: search.engineName }),
+    ...operationsRoutes({ dataSource, searchHealth: search.health }),
     ...search.routes,
     ...auth.routes,
     ...createInfluencersModule(dataSource).routes,
@@ -145,5 +145,5 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
 
-  return { app, routes, searchSync: search.sync };
+  return { app, routes, searchSync: search.sync, elasticsearch: search.elasticsearch };
 }

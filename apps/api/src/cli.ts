@@ -8,7 +8,7 @@ import { pendingSchemaChanges } from './db/data-source.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { PostgresSearchEngine, SearchSync } from './modules/search/index.js';
+import { allSearchDocuments, createSearchModule } from './modules/search/index.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { parseImport, runImport } from './modules/import/profile-import.js';
 import { InfluencersService } from './modules/influencers/index.js';
@@ -99,9 +99,12 @@ program
     }),
   );
 
+/** Drains the search outbox into every configured engine (PostgreSQL, and Elasticsearch when set). */
 async function indexPending(dataSource: DataSource): Promise<void> {
   const started = Date.now();
-  const indexed = await new SearchSync(dataSource, [new PostgresSearchEngine(dataSource)], logger).drainAll();
+  const search = createSearchModule({ dataSource, config, logger });
+  const indexed = await search.sync.drainAll();
+  await search.elasticsearch?.close();
   console.log(`indexed ${indexed} profiles for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -130,12 +133,18 @@ program
 const search = program.command('search').description('the search index');
 search
   .command('reindex')
-  .description('rebuild the search index from the profiles (queues every profile, then indexes them)')
+  .description('rebuild the search index: Elasticsearch into a new index, then swap the alias (no downtime); PostgreSQL by requeueing every profile')
   .action(() =>
     withDatabase(async ({ dataSource }) => {
       await runMigrations(dataSource, logger);
+      const { elasticsearch } = createSearchModule({ dataSource, config, logger });
+      if (elasticsearch) {
+        const started = Date.now();
+        const result = await elasticsearch.reindex(allSearchDocuments(dataSource));
+        await elasticsearch.close();
+        console.log(`elasticsearch: ${JSON.stringify(result)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
       await dataSource.query(`SELECT mark_search_dirty(id) FROM influencer_profiles`);
-      await dataSource.query(`DELETE FROM influencer_search s WHERE NOT EXISTS (SELECT 1 FROM influencer_profiles p WHERE p.id = s.id)`);
       await indexPending(dataSource);
     }),
   );

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     await runMigrations(database.dataSource, logger);
     const shouldSeed = config.seedDemo && !config.isProduction;
     const seeded = shouldSeed ? await seedDemoData(database.dataSource, logger) : 'skipped';
-    const { app, searchSync } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
+    const { app, searchSync, elasticsearch } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
+    // Elasticsearch being down never stops the start: search answers from PostgreSQL meanwhile.
+    elasticsearch?.ensureIndex().catch((error: unknown) => logger.warn({ err: error }, 'Elasticsearch index not ready; searching PostgreSQL until it is'));
     // The worker's jobs run in-process by default (search indexing from the outbox).
     const stopSync = searchSync.start();
     stopBackground = stopSync.stop;

@@ -114,7 +114,7 @@ describe('operations endpoints', () => {
   it('reports liveness and readiness', async () => {
     expect((await supertest(ctx.app).get('/healthz').expect(200)).body).toEqual({ status: 'ok' });
     const ready = await supertest(ctx.app).get('/readyz').expect(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'up', migrations: 'applied', search: 'postgres' } });
+    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'up', migrations: 'applied', search: 'postgres:up' } });
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {

@@ -2,7 +2,7 @@ import { operationsContracts, type TReadiness } from '@reachbridge/contracts';
 import type { DataSource } from 'typeorm';
 import { defineRoute } from '../../http/define-route.js';
 
-export function operationsRoutes({ dataSource, searchEngine }: { dataSource: DataSource; searchEngine: string }) {
+export function operationsRoutes({ dataSource, searchHealth }: { dataSource: DataSource; searchHealth: () => Promise<string> }) {
   return [
     defineRoute({
       contract: operationsContracts.healthz,
@@ -13,7 +13,7 @@ export function operationsRoutes({ dataSource, searchEngine }: { dataSource: Dat
       contract: operationsContracts.readyz,
       auth: 'public',
       handler: async ({ res }) => {
-        const readiness = await checkReadiness(dataSource, searchEngine);
+        const readiness = await checkReadiness(dataSource, searchHealth);
         if (readiness.status !== 'ready') res.status(503);
         return readiness;
       },
@@ -21,7 +21,7 @@ export function operationsRoutes({ dataSource, searchEngine }: { dataSource: Dat
   ];
 }
 
-async function checkReadiness(dataSource: DataSource, searchEngine: string): Promise<TReadiness> {
+async function checkReadiness(dataSource: DataSource, searchHealth: () => Promise<string>): Promise<TReadiness> {
   let database: TReadiness['checks']['database'] = 'down';
   let migrations: TReadiness['checks']['migrations'] = 'unknown';
   try {
@@ -33,6 +33,7 @@ async function checkReadiness(dataSource: DataSource, searchEngine: string): Pro
   }
   return {
     status: database === 'up' && migrations === 'applied' ? 'ready' : 'not_ready',
-    checks: { database, migrations, search: searchEngine },
+    // Search state is reported, not required: with Elasticsearch down, search answers from PostgreSQL.
+    checks: { database, migrations, search: database === 'up' ? await searchHealth() : 'unknown' },
   };
 }

@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../observability/logger.js';
+import { createElasticsearchEngine, type ElasticsearchEngine } from './elasticsearch/index.js';
 import { PostgresSearchEngine } from './postgres/postgres-engine.js';
+import { loadSearchDocuments } from './search-documents.js';
 import { SearchSync } from './search-sync.js';
 import { searchRoutes } from './search.routes.js';
 import { SearchService } from './search.service.js';
+import type { InfluencerSearchDocument, SearchEngine } from './search.port.js';
 
 export interface SearchModuleDeps {
   dataSource: DataSource;
@@ -13,19 +16,41 @@ export interface SearchModuleDeps {
 }
 
 /**
- * Discovery over the search port. PostgreSQL is the engine by default and the fallback when
- * Elasticsearch is configured; the outbox sync keeps every configured engine in step.
+ * Discovery over the search port. PostgreSQL is the engine by default; with ELASTICSEARCH_URL,
+ * Elasticsearch answers and PostgreSQL stays in step as its fallback. The outbox sync writes to
+ * every engine.
  */
-export function createSearchModule({ dataSource, logger }: SearchModuleDeps) {
+export function createSearchModule({ dataSource, config, logger }: SearchModuleDeps) {
   const postgres = new PostgresSearchEngine(dataSource);
-  const engines = [postgres];
-  const service = new SearchService({ primary: postgres, timeoutMs: 10_000, logger });
+  const elasticsearch: ElasticsearchEngine | undefined = config.search.elasticsearch
+    ? createElasticsearchEngine(config.search.elasticsearch)
+    : undefined;
+  const engines: SearchEngine[] = elasticsearch ? [postgres, elasticsearch] : [postgres];
+  const service = elasticsearch
+    ? new SearchService({ primary: elasticsearch, fallback: postgres, timeoutMs: config.search.elasticsearch!.timeoutMs, logger })
+    : new SearchService({ primary: postgres, timeoutMs: 10_000, logger });
   return {
     service,
     sync: new SearchSync(dataSource, engines, logger),
     routes: searchRoutes(service),
     engineName: service.engineName,
+    elasticsearch,
+    /** Engine states for /readyz: `postgres:up` or `elasticsearch:down,postgres:up`. */
+    health: async () => (await Promise.all(engines.map(async (engine) => `${engine.name}:${await engine.health()}`))).reverse().join(','),
   };
+}
+
+/** Every searchable profile's document, in batches (for rebuilding an Elasticsearch index). */
+export async function* allSearchDocuments(dataSource: DataSource, batchSize = 2000): AsyncGenerator<InfluencerSearchDocument[]> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows: { id: string }[] = await dataSource.query(`SELECT id FROM influencer_profiles WHERE id > $1 ORDER BY id LIMIT $2`, [after, batchSize]);
+    if (!rows.length) return;
+    after = rows[rows.length - 1]!.id;
+    const version = Date.now();
+    const { documents } = await loadSearchDocuments(dataSource, rows.map((row) => row.id), new Map(rows.map((row) => [row.id, version])));
+    if (documents.length) yield documents;
+  }
 }
 
 export { SearchSync } from './search-sync.js';

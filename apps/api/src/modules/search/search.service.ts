@@ -51,7 +51,10 @@ export class SearchService {
       return { result: await withTimeout(run(primary, AbortSignal.timeout(timeoutMs)), timeoutMs), engine: primary.name };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw searchErrors.SEARCH_INVALID_CURSOR();
-      if (!fallback) throw error;
+      if (!fallback) {
+        logger.error({ err: error, engine: primary.name }, 'search engine failed');
+        throw searchErrors.SEARCH_UNAVAILABLE();
+      }
       logger.warn({ err: error, engine: primary.name }, 'search engine failed; answering from the fallback');
       try {
         return { result: await run(fallback, AbortSignal.timeout(timeoutMs * 4)), engine: fallback.name };

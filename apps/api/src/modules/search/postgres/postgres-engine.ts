@@ -318,7 +318,7 @@ export class PostgresSearchEngine implements SearchEngine {
   async suggest(text: string, limit: number): Promise<Suggestion[]> {
     const normalized = normalizeText(text);
     const niches = NICHES.filter(
-      (niche) => niche.startsWith(normalized) || NICHE_SEARCH_LABELS[niche].fa.split(' ').some((word) => word.startsWith(normalized)),
+      (niche) => niche.startsWith(normalized) || normalizeText(NICHE_SEARCH_LABELS[niche].fa).split(' ').some((word) => word.startsWith(normalized)),
     )
       .slice(0, 3)
       .map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
