@@ -89,6 +89,15 @@ const FA_NICHE: Record<Niche, string> = {
 };
 const FA_CITY: Record<string, string> = { Tehran: 'تهران', Mashhad: 'مشهد', Isfahan: 'اصفهان', Shiraz: 'شیراز', Tabriz: 'تبریز', Karaj: 'کرج', Rasht: 'رشت' };
 
+const EN_TAGLINES = [
+  'Open to brand collaborations.',
+  'Honest reviews, real results.',
+  'Sharing what I love with my community.',
+  'DM for partnerships.',
+  'New videos every week.',
+  'Tips, stories and behind the scenes.',
+];
+
 const ENGAGEMENT_BY_TIER: Record<Tier, number> = { nano: 5.0, micro: 3.5, mid: 2.4, macro: 1.8, mega: 1.2 };
 const PRICE_FACTOR: Partial<Record<DeliverableType, number>> = { post: 1, story: 0.55, reel: 1.35, video: 2.2, live: 1.6, thread: 0.5 };
 const DELIVERABLES_BY_PLATFORM: Record<Platform, DeliverableType[]> = {
@@ -239,7 +248,7 @@ export class InfluencerGenerator {
     const nicheWords = niches.map((n) => FA_NICHE[n]).join('، ');
     const bio = speaksPersian
       ? `${displayName} — تولید محتوای ${nicheWords} از ${FA_CITY[city] ?? city}. ${this.random() < 0.5 ? 'برای همکاری پیام بدهید.' : 'همکاری با برندهای ایرانی و بین‌المللی.'}${languages.includes('en') ? ` ${niches.join(' & ')} creator.` : ''}`
-      : `${niches.map((n) => n[0]!.toUpperCase() + n.slice(1)).join(', ')} creator from ${city}. ${this.faker.company.catchPhrase()}.`;
+      : `${niches.map((n) => n[0]!.toUpperCase() + n.slice(1)).join(', ')} creator from ${city}. ${this.faker.helpers.arrayElement(EN_TAGLINES)}`;
 
     return {
       userId: this.faker.string.uuid(),
