@@ -2,7 +2,7 @@ import type { TRegisterRequest } from '@reachbridge/contracts';
 import type { UseFormSetError } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-client';
-import { applyServerErrors, parseMessageToken } from './form-errors';
+import { applyServerErrors, parseMessageToken, serverMessageToken } from './form-errors';
 
 type Call = { name: string; message: string | undefined; shouldFocus: boolean | undefined };
 
@@ -58,5 +58,32 @@ describe('applyServerErrors', () => {
     expect(applyServerErrors(credentials, setError, { fields: FIELDS, codeFields: { AUTH_EMAIL_TAKEN: 'email' } })).toBe(credentials);
     expect(applyServerErrors(crash, setError, { fields: FIELDS })).toBe(crash);
     expect(calls.map((call) => call.name)).toEqual(['email']);
+  });
+});
+
+describe('server messages and nested paths', () => {
+  it('turns the contracts’ English messages into translation tokens, numbers included', () => {
+    expect(parseMessageToken(serverMessageToken('Letters, digits, dots, underscores and dashes only'))).toEqual({ key: 'validation.handle' });
+    expect(parseMessageToken(serverMessageToken('Shares add up to more than 100%'))).toEqual({ key: 'validation.sharesOver100' });
+    expect(parseMessageToken(serverMessageToken('Too small: expected number to be >=0'))).toEqual({ key: 'validation.min', values: { value: 0 } });
+    expect(serverMessageToken('Something new')).toBe('Something new');
+  });
+
+  it('places details through resolvePath, one message per field, focusing the first', () => {
+    const calls: { name: string; message: string | undefined; shouldFocus: boolean | undefined }[] = [];
+    const setError: UseFormSetError<Record<string, unknown>> = (name, error, options) => {
+      calls.push({ name, message: error.message, shouldFocus: options?.shouldFocus });
+    };
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid', [
+      { path: 'socialAccounts.0.handle', message: 'Letters, digits, dots, underscores and dashes only' },
+      { path: 'niches.0', message: 'Invalid option' },
+      { path: 'niches.1', message: 'Invalid option' },
+    ]);
+    const rest = applyServerErrors(error, setError, { resolvePath: (path) => (path.startsWith('niches') ? 'niches' : path) });
+    expect(rest).toBeNull();
+    expect(calls.map((call) => [call.name, call.shouldFocus])).toEqual([
+      ['socialAccounts.0.handle', true],
+      ['niches', false],
+    ]);
   });
 });
