@@ -1,5 +1,9 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { DiscoveryPage } from '../features/discovery/discovery-page';
+import { InfluencerProfilePage } from '../features/influencers/profile-page';
+import { ProfileEditorPage } from '../features/profile-editor/profile-editor-page';
 import { LogInPage } from '../features/auth/login-page';
 import { SignUpPage } from '../features/auth/signup-page';
 import { NotFoundPage } from '../features/errors/not-found-page';
@@ -7,15 +11,27 @@ import { RouteErrorPage } from '../features/errors/route-error-page';
 import { HomePage } from '../features/home/home-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { ComingSoonPage } from '../features/sections/coming-soon-page';
-import { SECTION_KEYS, SECTIONS } from '../features/sections/sections';
+import { SECTION_KEYS, SECTIONS, type SectionKey } from '../features/sections/sections';
 import { AppLayout } from './app-layout';
 import { PublicOnly, RequireRole, RequireUser } from './route-guards';
 
-/** Each section is a placeholder for now, reachable only by the roles it belongs to. */
+/** Sections with their own page; the others show a placeholder. */
+const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
+  discover: <DiscoveryPage />,
+  profile: <ProfileEditorPage />,
+};
+
+/** Each section is reachable only by the roles it belongs to. */
 const sectionRoutes: RouteObject[] = SECTION_KEYS.map((key) => ({
   element: <RequireRole roles={SECTIONS[key].roles} />,
-  children: [{ path: SECTIONS[key].path, element: <ComingSoonPage key={key} section={key} /> }],
+  children: [{ path: SECTIONS[key].path, element: SECTION_PAGES[key] ?? <ComingSoonPage key={key} section={key} /> }],
 }));
+
+/** Brands and admins see approved profiles; an influencer sees their own (the API decides). */
+const influencerRoutes: RouteObject = {
+  element: <RequireRole roles={['brand', 'admin', 'influencer']} />,
+  children: [{ path: 'influencers/:id', element: <InfluencerProfilePage /> }],
+};
 
 export const routes: RouteObject[] = [
   {
@@ -32,7 +48,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireUser />,
-        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes],
+        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, influencerRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

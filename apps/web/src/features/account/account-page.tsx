@@ -6,6 +6,7 @@ import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useRequiredUser } from '../auth/session';
 import { ApiTokensCard } from './api-tokens-card';
+import { BrandProfileCard } from './brand-profile-card';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -47,7 +48,10 @@ export function AccountPage() {
             </div>
           </dl>
         </Card>
-        <ApiTokensCard />
+        <div className="account-grid__main">
+          {user.role === 'brand' ? <BrandProfileCard fallbackName={user.displayName} /> : null}
+          <ApiTokensCard />
+        </div>
       </div>
     </>
   );

@@ -1,8 +1,8 @@
 import type { Role } from '@reachbridge/domain';
 
-/** The areas of the product, by role. Each one is a placeholder page until its feature lands. */
+/** The areas of the product, by role. A section without a page of its own yet shows a placeholder. */
 export const SECTIONS = {
-  discover: { path: '/discover', roles: ['brand'] },
+  discover: { path: '/discover', roles: ['brand', 'admin'] },
   lists: { path: '/lists', roles: ['brand'] },
   campaigns: { path: '/campaigns', roles: ['brand'] },
   offers: { path: '/offers', roles: ['brand', 'influencer'] },
@@ -20,7 +20,7 @@ export type SectionKey = keyof typeof SECTIONS;
 export const NAVIGATION: Record<Role, readonly SectionKey[]> = {
   brand: ['discover', 'lists', 'campaigns', 'offers'],
   influencer: ['profile', 'offers', 'payouts'],
-  admin: ['reviewQueue', 'disputes', 'auditLog', 'dashboard'],
+  admin: ['discover', 'reviewQueue', 'disputes', 'auditLog', 'dashboard'],
 };
 
 export const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];

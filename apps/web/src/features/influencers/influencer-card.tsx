@@ -1,0 +1,148 @@
+import type { TSearchHit } from '@reachbridge/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../lib/i18n/use-formatters';
+import { parseHighlight } from '../discovery/highlight';
+import { ProvenanceBadge, QualityBadge } from './badges';
+import { useTaxonomy } from './labels';
+
+export function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {parseHighlight(text).map((part, index) => (part.isMatch ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+    </>
+  );
+}
+
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((word) => Array.from(word)[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+export interface InfluencerCardProps {
+  hit: TSearchHit;
+  /** Show the cost per 1,000 targeted followers (when the results are sorted by it). */
+  showCostPerTargeted?: boolean;
+  /** The deliverable the price is for, when the search named one. */
+  deliverable?: string | undefined;
+  headingLevel?: 2 | 3;
+}
+
+/** A search result: who, where, how big, how engaged, how trustworthy, and what it costs. */
+export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, headingLevel = 3 }: InfluencerCardProps) {
+  const { t } = useTranslation();
+  const { formatCompact, formatNumber, formatPercent, formatMoney, countryName } = useFormatters();
+  const taxonomy = useTaxonomy();
+  const nameId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const location = [hit.city, countryName(hit.country)].filter(Boolean).join(t('common.listSeparator'));
+  const text = hit.highlight ?? hit.bio;
+
+  return (
+    <article className="influencer-card" aria-labelledby={nameId} data-testid="influencer-card">
+      <div className="influencer-card__head">
+        <span className="avatar avatar--lg" aria-hidden="true">
+          {initialsOf(hit.displayName)}
+        </span>
+        <div className="influencer-card__who">
+          <Heading className="influencer-card__name" id={nameId}>
+            <Link to={`/influencers/${hit.id}`} className="influencer-card__link">
+              {hit.displayName}
+            </Link>
+          </Heading>
+          <p className="influencer-card__handles">
+            {hit.handles.slice(0, 2).map((handle) => (
+              <bdi key={handle} className="handle">
+                @{handle}
+              </bdi>
+            ))}
+            {hit.handles.length > 2 ? <span className="muted">{t('discover.moreHandles', { count: hit.handles.length - 2 })}</span> : null}
+          </p>
+        </div>
+        <QualityBadge score={hit.qualityScore} />
+      </div>
+
+      {text ? (
+        <p className="influencer-card__text" dir="auto">
+          {hit.highlight ? <Highlighted text={hit.highlight} /> : hit.bio}
+        </p>
+      ) : null}
+
+      <ul className="chip-list" aria-label={t('influencer.niches')}>
+        {hit.niches.map((niche) => (
+          <li key={niche} className="chip">
+            {taxonomy.niche(niche)}
+          </li>
+        ))}
+        {hit.platforms.map((platform) => (
+          <li key={platform} className="chip chip--platform">
+            {taxonomy.platform(platform)}
+          </li>
+        ))}
+      </ul>
+
+      <dl className="stat-row">
+        <div>
+          <dt>{t('influencer.followers')}</dt>
+          <dd>
+            <span title={formatNumber(hit.totalFollowers)}>{formatCompact(hit.totalFollowers)}</span>{' '}
+            <span className="muted stat-row__note">{taxonomy.tier(hit.tier)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('influencer.engagement')}</dt>
+          <dd>{hit.engagementRate === null ? '—' : formatPercent(hit.engagementRate, 2)}</dd>
+        </div>
+        <div>
+          <dt>{t('influencer.growth30d')}</dt>
+          <dd>{hit.growth30d === null ? '—' : formatNumber(hit.growth30d / 100, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })}</dd>
+        </div>
+        <div>
+          <dt>{t('influencer.location')}</dt>
+          <dd>{location}</dd>
+        </div>
+      </dl>
+
+      {hit.topAudienceCountries.length ? (
+        <p className="influencer-card__audience">
+          <span className="muted">{t('discover.topAudience')}</span>{' '}
+          {hit.topAudienceCountries.map((entry, index) => (
+            <span key={entry.country}>
+              {index > 0 ? t('common.listSeparator') : null}
+              {countryName(entry.country)} {formatPercent(entry.share, 0)}
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <div className="influencer-card__foot">
+        <ProvenanceBadge source={hit.provenance} />
+        <div className="influencer-card__price">
+          {hit.price ? (
+            <span>
+              {deliverable
+                ? t('discover.priceFor', { price: formatMoney(hit.price.amount, hit.price.currency), deliverable: taxonomy.deliverable(deliverable) })
+                : t('discover.priceFrom', { price: formatMoney(hit.price.amount, hit.price.currency) })}
+            </span>
+          ) : (
+            <span className="muted">{t('discover.noPrice')}</span>
+          )}
+          {showCostPerTargeted && hit.price ? (
+            <span className="influencer-card__cpt" data-testid="cost-per-targeted">
+              {hit.costPerTargetedThousand === null
+                ? t('discover.cptUnknown')
+                : t('discover.cpt', {
+                    price: formatMoney(hit.costPerTargetedThousand, hit.price.currency, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                  })}
+            </span>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}
