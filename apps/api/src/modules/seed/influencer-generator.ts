@@ -98,7 +98,8 @@ const EN_TAGLINES = [
   'Tips, stories and behind the scenes.',
 ];
 
-const ENGAGEMENT_BY_TIER: Record<Tier, number> = { nano: 5.0, micro: 3.5, mid: 2.4, macro: 1.8, mega: 1.2 };
+// Medians a little under the quality score's tier benchmarks, so scores spread instead of piling up at 100.
+const ENGAGEMENT_BY_TIER: Record<Tier, number> = { nano: 3.6, micro: 2.3, mid: 1.6, macro: 1.2, mega: 0.9 };
 const PRICE_FACTOR: Partial<Record<DeliverableType, number>> = { post: 1, story: 0.55, reel: 1.35, video: 2.2, live: 1.6, thread: 0.5 };
 const DELIVERABLES_BY_PLATFORM: Record<Platform, DeliverableType[]> = {
   instagram: ['post', 'story', 'reel'], tiktok: ['video'], youtube: ['video'], x: ['post', 'thread'], twitch: ['live'],
@@ -204,7 +205,7 @@ export class InfluencerGenerator {
       const tier = tierFor(followers);
       const engagementRate = isBought
         ? Math.round((0.08 + 0.3 * this.random()) * 100) / 100
-        : Math.round(Math.max(0.2, ENGAGEMENT_BY_TIER[tier] * Math.exp(0.35 * this.normal())) * 100) / 100;
+        : Math.round(Math.max(0.2, ENGAGEMENT_BY_TIER[tier] * Math.exp(0.45 * this.normal())) * 100) / 100;
       const growth30d = isBought ? Math.round((35 + 90 * this.random()) * 10) / 10 : Math.round((1.5 + 2.5 * this.normal()) * 10) / 10;
       const following = isBought ? Math.round(followers * (0.3 + this.random())) : Math.round(Math.min(7500, 150 + followers * 0.01 * this.random()));
       const handle = i === 0 ? baseHandle : `${baseHandle.split('.')[0]}_${platform}`;
