@@ -1,7 +1,9 @@
+import type { Pool } from 'pg';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../../test/factories.js';
 import { TestClient, useTestApp } from '../../../test/test-app.js';
+import { seedInfluencers } from '../seed/index.js';
 
 const ctx = useTestApp();
 
@@ -132,4 +134,25 @@ describe('profile page, suggest and similar', () => {
     const similar = await brand.get(`/api/influencers/${first.profileId}/similar`).expect(200);
     expect(similar.body.items.map((item: { id: string }) => item.id)).toEqual([second.profileId]);
   });
+});
+
+describe('past 10,000 matches', () => {
+  it('says the total is a lower bound and estimates the facets from a sample', async () => {
+    const pool = (ctx.dataSource.driver as unknown as { master: Pool }).master;
+    await seedInfluencers(pool, { count: 10_200, seed: 7 });
+    await ctx.indexPending();
+    await ctx.dataSource.query('ANALYZE influencer_search');
+    const { client: brand } = await loggedIn('brand');
+
+    const all = await brand.get('/api/influencers/search').expect(200);
+    expect(all.body).toMatchObject({ total: 10_000, totalIsLowerBound: true });
+    const estimatedNiches = all.body.facets.niche.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0);
+    const [{ exact }] = await ctx.dataSource.query(`SELECT count(*)::int AS exact FROM influencer_search, unnest(niches)`);
+    expect(Math.abs(estimatedNiches - exact) / exact).toBeLessThan(0.25);
+
+    const narrow = await brand.get('/api/influencers/search?country=DE&tier=macro').expect(200);
+    expect(narrow.body.totalIsLowerBound).toBe(false);
+    const [{ n }] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM influencer_search WHERE country = 'DE' AND tier = 'macro'`);
+    expect(narrow.body.total).toBe(n);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { costPerTargetedThousand, matchedPrice, priceIndex } from '../search-math.js';
 import {
   DEFAULT_LIMIT,
+  EXACT_TOTAL_LIMIT,
   PRICE_BANDS,
   type FacetBucket,
   type FacetName,
@@ -110,18 +111,22 @@ const AUDIENCE_COLUMNS = {
   audienceLanguage: 'audience_languages',
 } as const;
 
-function compile(query: TSearchQuery): CompiledQuery {
+/** `fuzzy`: match names and handles by trigram instead of full text (the fallback for typos). */
+function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): CompiledQuery {
   const params = new Params();
   const common: string[] = [];
   const facetFilters: Partial<Record<FacetName, string>> = {};
   const text = query.q ? parseTextQuery(query.q) : null;
   let tsqueryParam: string | null = null;
   let plainParam: string | null = null;
-  if (text?.tsquery) {
+  // Full text (GIN); when that finds nothing, a near miss on a name or handle (trigram GIN).
+  // Each parameter is added only where every statement uses it.
+  if (text?.tsquery && mode === 'text') {
     tsqueryParam = params.add(text.tsquery);
+    common.push(`s.document @@ to_tsquery('simple', ${tsqueryParam})`);
+  } else if (text?.tsquery) {
     plainParam = params.add(text.plain);
-    // Full text, or a near miss on a name or handle (typos).
-    common.push(`(s.document @@ to_tsquery('simple', ${tsqueryParam}) OR ${plainParam} <% s.name_norm)`);
+    common.push(`${plainParam} <% s.name_norm`);
   }
   if (text?.excluded) common.push(`NOT s.document @@ to_tsquery('simple', ${params.add(text.excluded)})`);
 
@@ -156,16 +161,17 @@ function compile(query: TSearchQuery): CompiledQuery {
   const priceExpr = `(s.prices->>${params.add(priceKey)})::bigint`;
   if (query.priceMax !== undefined) facetFilters.priceBand = `${priceExpr} <= ${params.add(query.priceMax)}`;
 
-  const sort: SortKey = query.sort ?? (tsqueryParam ? 'relevance' : 'followers');
+  const sort: SortKey = query.sort ?? (text?.tsquery ? 'relevance' : 'followers');
+  const relevance = tsqueryParam
+    ? `ts_rank_cd(s.document, to_tsquery('simple', ${tsqueryParam}), 32)`
+    : plainParam
+      ? `word_similarity(${plainParam}, s.name_norm)`
+      : null;
   const share = shareFactors.length ? shareFactors.join(' * ') : '1';
   // [expression, direction, SQL type of the cursor value]. Plain columns keep the (column, id) indexes usable.
   const sortExprs: Record<SortKey, [string, 'ASC' | 'DESC', string]> = {
-    relevance: tsqueryParam
-      ? [
-          `(ts_rank_cd(s.document, to_tsquery('simple', ${tsqueryParam}), 32) + word_similarity(${plainParam}, s.name_norm) + 0.02 * ln(1 + s.total_followers))::float8`,
-          'DESC',
-          'float8',
-        ]
+    relevance: relevance
+      ? [`(${relevance} + 0.02 * ln(1 + s.total_followers))::float8`, 'DESC', 'float8']
       : ['s.total_followers', 'DESC', 'bigint'],
     followers: ['s.total_followers', 'DESC', 'bigint'],
     engagement: ['coalesce(s.engagement_rate::float8, -1)', 'DESC', 'float8'],
@@ -217,6 +223,8 @@ const FACET_SQL: Record<FacetName, (priceExpr: string) => { from: string; value:
   audienceCountry: () => ({ from: 'unnest(b.audience_top_countries) AS v', value: 'v' }),
 };
 const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
+/** Rows a facet estimate looks at when the matches are too many to count exactly. */
+const FACET_SAMPLE_ROWS = 25_000;
 
 /**
  * The default engine: a denormalised table with a generated tsvector (Persian-normalised, split
@@ -229,20 +237,32 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: TSearchQuery): Promise<SearchResult> {
+    const result = await this.searchIn(query, 'text');
+    // Nothing in the text? Perhaps a typo in a name or handle.
+    return result.total === 0 && query.q ? this.searchIn(query, 'fuzzy') : result;
+  }
+
+  private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy'): Promise<SearchResult> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hash = queryHash(query);
-    const compiled = compile(query);
+    const compiled = compile(query, mode);
     const after = query.cursor ? decodeCursor(query.cursor, hash) : null;
 
-    // The facet statement takes only the filter parameters; the hit statement adds paging ones.
-    const facets = this.countFacets(compiled, compiled.params.values.slice());
+    // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
+    const filterValues = compiled.params.values.slice();
+    const facets = this.countMatches(compiled, filterValues).then(async (matches) =>
+      matches <= EXACT_TOTAL_LIMIT
+        ? { ...(await this.countFacets(compiled, filterValues)), totalIsLowerBound: false }
+        : // Past the limit: the total is a lower bound and facet counts are estimated from a sample.
+          { ...(await this.countFacets(compiled, filterValues, await this.samplePercent())), total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true },
+    );
     const [hits, counted] = await Promise.all([this.findHits(compiled, limit, after), facets]);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
     return {
       hits: page.map((row) => this.toHit(row, query)),
       total: counted.total,
-      totalIsLowerBound: false,
+      totalIsLowerBound: counted.totalIsLowerBound,
       facets: counted.buckets,
       nextCursor: hits.length > limit && last ? encodeCursor(Number(last.sort_value), last.id, hash) : null,
     };
@@ -274,7 +294,32 @@ export class PostgresSearchEngine implements SearchEngine {
    * Every facet counts over the filtered set with its own filter lifted (multi-select facets),
    * in one statement over a materialised base of the rows that pass the other filters.
    */
-  private async countFacets(compiled: CompiledQuery, values: unknown[]): Promise<{ total: number; buckets: Record<FacetName, FacetBucket[]> }> {
+  /** Matches, counted up to one past the exact-total limit (the scan stops there). */
+  private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<number> {
+    const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const [row] = await this.dataSource.query<[{ n: number }]>(
+      // The price expression is selected so that every filter parameter is used by this statement too.
+      `SELECT count(*)::int AS n FROM (SELECT ${compiled.priceExpr} FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`,
+      values,
+    );
+    return row.n;
+  }
+
+  /** The share of the table (percent) that holds about FACET_SAMPLE_ROWS rows, from the planner's row estimate. */
+  private async samplePercent(): Promise<number> {
+    const [row] = await this.dataSource.query<[{ rows: number }]>(`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'influencer_search'::regclass`);
+    return Math.min(100, Math.max(0.1, (FACET_SAMPLE_ROWS * 100) / row.rows));
+  }
+
+  /**
+   * With `samplePercent`, counts run over a repeatable block sample of the table and are scaled
+   * up: estimates, cheap on a million rows.
+   */
+  private async countFacets(
+    compiled: CompiledQuery,
+    values: unknown[],
+    samplePercent?: number,
+  ): Promise<{ total: number; buckets: Record<FacetName, FacetBucket[]> }> {
     const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
     const allFlags = FACET_NAMES.map((name) => `b.f_${name}`).join(' AND ');
     const parts = [`SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base b WHERE ${allFlags}`];
@@ -290,16 +335,17 @@ export class PostgresSearchEngine implements SearchEngine {
       WITH base AS MATERIALIZED (
         SELECT s.niches, s.platforms, s.country, s.languages, s.tier, s.audience_top_countries,
                ${compiled.priceExpr} AS price, ${flags.join(', ')}
-          FROM influencer_search s
+          FROM influencer_search s ${samplePercent === undefined || samplePercent >= 100 ? '' : `TABLESAMPLE SYSTEM (${samplePercent}) REPEATABLE (42)`}
          ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''}
       )
       ${parts.join('\n UNION ALL ')}`;
     const rows: { facet: FacetName | 'total'; value: string | null; count: number }[] = await this.dataSource.query(sql, values);
     const buckets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetBucket[]])) as Record<FacetName, FacetBucket[]>;
+    const scale = samplePercent === undefined || samplePercent >= 100 ? 1 : 100 / samplePercent;
     let total = 0;
     for (const row of rows) {
-      if (row.facet === 'total') total = row.count;
-      else if (row.value !== null) buckets[row.facet].push({ value: row.value, count: row.count });
+      if (row.facet === 'total') total = Math.round(row.count * scale);
+      else if (row.value !== null) buckets[row.facet].push({ value: row.value, count: Math.round(row.count * scale) });
     }
     return { total, buckets };
   }
