@@ -19,6 +19,8 @@ export function useDraft<T>(value: T, commit: (value: T) => void, delay = 450) {
   useEffect(() => {
     if (!pending.current) return undefined;
     const timer = window.setTimeout(() => {
+      // Already committed (flushed on key-up, pointer-up or blur): do not commit twice.
+      if (!pending.current) return;
       pending.current = false;
       commitRef.current(draft);
     }, delay);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/alert';
@@ -32,9 +32,17 @@ export function DiscoveryPage() {
   const { formatNumber } = useFormatters();
   usePageTitle(t('discover.title'));
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [urlParams, setUrlParams] = useSearchParams();
+  // Router navigations render as transitions; the controls show the new query at once (a checkbox
+  // must not flip back while the URL catches up).
+  const [pending, setPending] = useState<URLSearchParams | null>(null);
+  const params = pending ?? urlParams;
+  useEffect(() => {
+    setPending(null);
+  }, [urlParams]);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const sortId = useId();
 
   const canonical = canonicalQuery(params);
@@ -50,7 +58,10 @@ export function DiscoveryPage() {
   const invalid = invalidParams(search.error);
 
   function update(next: URLSearchParams) {
-    setParams(next);
+    // Every change is a history entry (back undoes it); a change to the same query is none.
+    if (canonicalQuery(next) === canonicalQuery(params)) return;
+    setPending(next);
+    setUrlParams(next);
   }
 
   return (
@@ -66,6 +77,7 @@ export function DiscoveryPage() {
 
         <div className="discovery__toolbar">
           <button
+            ref={toggleRef}
             type="button"
             className="button button--secondary button--sm discovery__filters-toggle"
             aria-expanded={filtersOpen}
@@ -113,6 +125,17 @@ export function DiscoveryPage() {
           <aside className="discovery__filters" id={panelId} data-open={filtersOpen} aria-label={t('discover.filtersTitle')}>
             <h2 className="discovery__filters-title">{t('discover.filtersTitle')}</h2>
             <FilterPanel params={params} facets={firstPage?.facets} onChange={update} />
+            <div className="discovery__filters-done">
+              <Button
+                className="discovery__filters-done-button"
+                onClick={() => {
+                  setFiltersOpen(false);
+                  toggleRef.current?.focus();
+                }}
+              >
+                {firstPage ? t('discover.showResults', { count: firstPage.total, value: formatNumber(firstPage.total) }) : t('discover.closeFilters')}
+              </Button>
+            </div>
           </aside>
 
           <section className="discovery__results" aria-label={t('discover.resultsTitle')} aria-busy={search.isFetching || undefined}>

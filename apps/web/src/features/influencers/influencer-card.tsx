@@ -3,14 +3,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../lib/i18n/use-formatters';
-import { parseHighlight } from '../discovery/highlight';
+import { projectHighlight, type HighlightPart } from '../discovery/highlight';
 import { ProvenanceBadge, QualityBadge } from './badges';
 import { useTaxonomy } from './labels';
 
-export function Highlighted({ text }: { text: string }) {
+/** Text with matched words in <mark> — as text nodes, never as HTML. */
+export function Highlighted({ parts }: { parts: readonly HighlightPart[] }) {
   return (
     <>
-      {parseHighlight(text).map((part, index) => (part.isMatch ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {parts.map((part, index) => (part.isMatch ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
     </>
   );
 }
@@ -41,7 +42,8 @@ export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, 
   const nameId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const location = [hit.city, countryName(hit.country)].filter(Boolean).join(t('common.listSeparator'));
-  const text = hit.highlight ?? hit.bio;
+  // The server's words, marked on the bio as written (its own fragment is normalised text).
+  const highlighted = hit.highlight ? projectHighlight(hit.bio, hit.highlight) : null;
 
   return (
     <article className="influencer-card" aria-labelledby={nameId} data-testid="influencer-card">
@@ -67,9 +69,9 @@ export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, 
         <QualityBadge score={hit.qualityScore} />
       </div>
 
-      {text ? (
+      {hit.bio ? (
         <p className="influencer-card__text" dir="auto">
-          {hit.highlight ? <Highlighted text={hit.highlight} /> : hit.bio}
+          {highlighted ? <Highlighted parts={highlighted} /> : hit.bio}
         </p>
       ) : null}
 

@@ -151,8 +151,7 @@ function ShareTotal({ total, error }: { total: number; error: HookFieldError | u
 
 /** Countries or languages: any number of rows, each a code and its share. */
 function ShareRows({ accountIndex, dimension, legend, options, addLabel }: { accountIndex: number; dimension: 'countries' | 'languages'; legend: string; options: readonly Option[]; addLabel: string }) {
-  const { t } = useTranslation();
-  const { control, register, formState } = useFormContext<ProfileFormValues>();
+  const { control, formState } = useFormContext<ProfileFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: `socialAccounts.${accountIndex}.audience.${dimension}` });
   const errors = formState.errors.socialAccounts?.[accountIndex]?.audience?.[dimension];
   const total = useShareTotal(accountIndex, dimension);
@@ -161,36 +160,64 @@ function ShareRows({ accountIndex, dimension, legend, options, addLabel }: { acc
     <fieldset className="share-editor">
       <legend className="field__label">{legend}</legend>
       {fields.map((field, row) => (
-        <div key={field.id} className="share-editor__row">
-          <SelectField
-            label={t('editor.shareKey', { n: row + 1 })}
-            hideLabel
-            options={options}
-            placeholder={t('editor.choose')}
-            error={errors?.[row]?.key?.message}
-            {...register(`socialAccounts.${accountIndex}.audience.${dimension}.${row}.key`, { validate: requiredText })}
-          />
-          <InputField
-            label={t('editor.shareOf', { name: labelOf(field.key) || t('editor.shareKey', { n: row + 1 }) })}
-            hideLabel
-            inputMode="decimal"
-            dir="ltr"
-            suffix="%"
-            error={errors?.[row]?.share?.message}
-            {...register(`socialAccounts.${accountIndex}.audience.${dimension}.${row}.share`, { validate: optionalNumber })}
-          />
-          <button type="button" className="icon-button" aria-label={t('editor.removeNamed', { name: labelOf(field.key) || t('editor.shareKey', { n: row + 1 }) })} onClick={() => remove(row)}>
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
-          </button>
-        </div>
+        <ShareRow key={field.id} accountIndex={accountIndex} dimension={dimension} row={row} options={options} labelOf={labelOf} onRemove={() => remove(row)} />
       ))}
       <Button variant="ghost" size="sm" onClick={() => append({ key: '', share: '' })}>
         {addLabel}
       </Button>
       <ShareTotal total={total} error={errors?.root} />
     </fieldset>
+  );
+}
+
+/** One code and its share; the share's label names the chosen code. */
+function ShareRow({
+  accountIndex,
+  dimension,
+  row,
+  options,
+  labelOf,
+  onRemove,
+}: {
+  accountIndex: number;
+  dimension: 'countries' | 'languages';
+  row: number;
+  options: readonly Option[];
+  labelOf: (code: string) => string;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const { register, formState } = useFormContext<ProfileFormValues>();
+  const key = useWatch<ProfileFormValues, `socialAccounts.${number}.audience.${AudienceDimension}.${number}.key`>({
+    name: `socialAccounts.${accountIndex}.audience.${dimension}.${row}.key`,
+  });
+  const errors = formState.errors.socialAccounts?.[accountIndex]?.audience?.[dimension]?.[row];
+  const name = key ? labelOf(key) : t('editor.shareKey', { n: row + 1 });
+  return (
+    <div className="share-editor__row">
+      <SelectField
+        label={t('editor.shareKey', { n: row + 1 })}
+        hideLabel
+        options={options}
+        placeholder={t('editor.choose')}
+        error={errors?.key?.message}
+        {...register(`socialAccounts.${accountIndex}.audience.${dimension}.${row}.key`, { validate: requiredText })}
+      />
+      <InputField
+        label={t('editor.shareOf', { name })}
+        hideLabel
+        inputMode="decimal"
+        dir="ltr"
+        suffix="%"
+        error={errors?.share?.message}
+        {...register(`socialAccounts.${accountIndex}.audience.${dimension}.${row}.share`, { validate: optionalNumber })}
+      />
+      <button type="button" className="icon-button" aria-label={t('editor.removeNamed', { name })} onClick={onRemove}>
+        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
+      </button>
+    </div>
   );
 }
 
