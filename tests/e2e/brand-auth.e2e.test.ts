@@ -29,9 +29,9 @@ describe('a brand, in English', () => {
     await screenshot(page, 'en-home-brand');
 
     // A placeholder section: a clear "coming soon" card.
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Discover' }).click();
-    await waitForPath(page, '/discover');
-    await visible(page.getByRole('heading', { level: 2, name: 'Discover is on its way' }));
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Campaigns' }).click();
+    await waitForPath(page, '/campaigns');
+    await visible(page.getByRole('heading', { level: 2, name: 'Campaigns is on its way' }));
     await screenshot(page, 'en-coming-soon');
 
     await page.getByRole('button', { name: /Account menu/ }).click();

@@ -51,7 +51,7 @@ describe('navigation, guards and layout', () => {
     await page.goto('/login');
     await submitLogIn(page, email, DEFAULT_PASSWORD);
     await waitForPath(page, '/home');
-    expect(await navigationLinks(page, 'Main navigation')).toEqual(['Home', 'Review queue', 'Disputes', 'Audit log', 'Dashboard']);
+    expect(await navigationLinks(page, 'Main navigation')).toEqual(['Home', 'Discover', 'Review queue', 'Disputes', 'Audit log', 'Dashboard']);
     await screenshot(page, 'en-home-admin');
     await page.getByRole('link', { name: 'Audit log' }).first().click();
     await waitForPath(page, '/admin/audit-log');
@@ -93,7 +93,7 @@ describe('navigation, guards and layout', () => {
       await screenshot(page, `${language}-mobile-home`);
 
       await page.goto('/account');
-      await page.getByRole('textbox').first().fill('Phone');
+      await page.getByLabel(language === 'fa' ? 'نام توکن' : 'Token name').fill('Phone');
       await page.getByRole('button', { name: language === 'fa' ? 'ساخت توکن' : 'Create token' }).click();
       await visible(page.getByRole('listitem').filter({ hasText: 'Phone' }));
       expect(await hasHorizontalOverflow(page)).toBe(false);
@@ -113,8 +113,8 @@ describe('navigation, guards and layout', () => {
     await page.setViewportSize({ width: 900, height: 800 });
     expect(await hasHorizontalOverflow(page)).toBe(false);
     await screenshot(page, 'fa-tablet-account');
-    await page.goto('/discover');
-    await visible(page.getByRole('heading', { level: 2, name: 'جست‌وجو در راه است' }));
+    await page.goto('/lists');
+    await visible(page.getByRole('heading', { level: 2, name: 'فهرست‌ها در راه است' }));
     await screenshot(page, 'fa-coming-soon');
   });
 });

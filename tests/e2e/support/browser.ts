@@ -113,11 +113,12 @@ export function useE2e(): E2eContext {
   };
 }
 
-/** Saves a full-page screenshot to /tmp/web-shots (never into the repository). */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+/** Saves a full-page screenshot to /tmp/web-shots, or another directory (never into the repository). */
+export async function screenshot(page: Page, name: string, options: { dir?: string; fullPage?: boolean } = {}): Promise<string> {
+  const dir = options.dir ?? SCREENSHOT_DIR;
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
 

@@ -16,6 +16,8 @@ export interface TestServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly baseUrl: string;
   readonly dataSource: DataSource;
+  /** Drains the search outbox, as the background worker would (the test app runs no timers). */
+  indexPending(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export async function startTestServer(env: TestEnv = {}): Promise<TestServer> {
   }
   const database = await createTestDatabase();
   const config = testConfig({ WEB_DIST_DIR, ...env });
-  const { app } = createApp({
+  const { app, searchSync } = createApp({
     config,
     logger: createLogger(config),
     dataSource: database.dataSource,
@@ -52,6 +54,7 @@ export async function startTestServer(env: TestEnv = {}): Promise<TestServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dataSource: database.dataSource,
+    indexPending: () => searchSync.drainAll(),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
