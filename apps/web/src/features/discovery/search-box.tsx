@@ -129,7 +129,8 @@ export function SearchBox({ value, onSearch, onPickInfluencer, onPickNiche }: Se
           aria-describedby={`${id}-hint`}
           autoComplete="off"
           spellCheck={false}
-          dir="auto"
+          // Typed text reads in its own direction; the empty field (placeholder) in the page's.
+          dir={text ? 'auto' : undefined}
           placeholder={t('discover.searchPlaceholder')}
           value={text}
           onChange={(event) => {
