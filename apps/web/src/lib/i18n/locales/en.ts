@@ -413,7 +413,7 @@ export const en = {
       engagementMax: 'Engagement to',
       growthMin: 'Growth in 30 days, at least',
       audience: 'Audience',
-      audienceNote: 'Keep influencers whose audience has at least the share you set. Several countries (or ages…) must all reach their share.',
+      audienceNote: 'Keep influencers whose audience has at least the share you set. With several countries (or ages…), reaching any one of them is enough; different kinds (country and age) must all be met.',
       audienceCountry: 'Audience country',
       audienceTopCountry: 'Top audience countries in these results',
       addCountry: 'Add a country…',
