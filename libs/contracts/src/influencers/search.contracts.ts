@@ -74,7 +74,7 @@ export const ZSearchHit = z
     slug: z.string(),
     displayName: z.string(),
     bio: z.string(),
-    /** Fragments of name or bio around the matched words, with matches wrapped in «…». */
+    /** A fragment of the bio around the matched words (normalised text), with matches wrapped in «…». */
     highlight: z.string().nullable(),
     niches: z.array(z.enum(NICHES)),
     platforms: z.array(z.enum(PLATFORMS)),

@@ -276,7 +276,7 @@ export class PostgresSearchEngine implements SearchEngine {
       where.push(`(${compiled.sortExpr}, s.id) ${op} (${params.add(after.value)}::${compiled.sortType}, ${params.add(after.id)}::uuid)`);
     }
     const headline = compiled.tsqueryParam
-      ? `ts_headline('simple', fa_normalize(h.display_name || ' — ' || h.bio), to_tsquery('simple', ${compiled.tsqueryParam}),
+      ? `ts_headline('simple', fa_normalize(h.bio), to_tsquery('simple', ${compiled.tsqueryParam}),
            'StartSel=«, StopSel=», MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')`
       : 'NULL';
     const sql = `
