@@ -10,6 +10,8 @@ import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
 import { HomePage } from '../features/home/home-page';
 import { LandingPage } from '../features/landing/landing-page';
+import { ListPage } from '../features/lists/list-page';
+import { ListsPage } from '../features/lists/lists-page';
 import { ComingSoonPage } from '../features/sections/coming-soon-page';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from '../features/sections/sections';
 import { AppLayout } from './app-layout';
@@ -19,6 +21,7 @@ import { PublicOnly, RequireRole, RequireUser } from './route-guards';
 const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
   discover: <DiscoveryPage />,
   profile: <ProfileEditorPage />,
+  lists: <ListsPage />,
 };
 
 /** Each section is reachable only by the roles it belongs to. */
@@ -28,6 +31,12 @@ const sectionRoutes: RouteObject[] = SECTION_KEYS.map((key) => ({
 }));
 
 /** Brands and admins see approved profiles; an influencer sees their own (the API decides). */
+/** One list of the brand's (the index is the `lists` section above). */
+const listRoutes: RouteObject = {
+  element: <RequireRole roles={SECTIONS.lists.roles} />,
+  children: [{ path: 'lists/:id', element: <ListPage /> }],
+};
+
 const influencerRoutes: RouteObject = {
   element: <RequireRole roles={['brand', 'admin', 'influencer']} />,
   children: [{ path: 'influencers/:id', element: <InfluencerProfilePage /> }],
@@ -48,7 +57,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireUser />,
-        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, influencerRoutes],
+        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, listRoutes, influencerRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

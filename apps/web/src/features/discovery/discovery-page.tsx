@@ -8,10 +8,13 @@ import { Spinner } from '../../components/spinner';
 import { describeError } from '../../lib/i18n/error-messages';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useRequiredUser } from '../auth/session';
 import { InfluencerCard } from '../influencers/influencer-card';
+import { AddToListMenu } from '../lists/add-to-list';
 import { ActiveFilters } from './active-filters';
 import { FilterPanel } from './filter-panel';
 import { useInfluencerSearch } from './queries';
+import { SavedSearches } from './saved-searches';
 import { SearchBox } from './search-box';
 import {
   activeFilterCount,
@@ -31,6 +34,7 @@ export function DiscoveryPage() {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
   usePageTitle(t('discover.title'));
+  const user = useRequiredUser();
   const navigate = useNavigate();
   const [urlParams, setUrlParams] = useSearchParams();
   // Router navigations render as transitions; the controls show the new query at once (a checkbox
@@ -66,7 +70,7 @@ export function DiscoveryPage() {
 
   return (
     <>
-      <PageHeader title={t('discover.title')} lead={t('discover.lead')} />
+      <PageHeader title={t('discover.title')} lead={t('discover.lead')} actions={<SavedSearches query={urlParams.toString()} />} />
       <div className="discovery">
         <SearchBox
           value={q}
@@ -187,7 +191,13 @@ export function DiscoveryPage() {
               <ul className={`result-list${isUpdating ? ' result-list--stale' : ''}`}>
                 {hits.map((hit) => (
                   <li key={hit.id}>
-                    <InfluencerCard hit={hit} showCostPerTargeted={sort === 'costPerTargetedThousand'} deliverable={deliverable} headingLevel={2} />
+                    <InfluencerCard
+                      hit={hit}
+                      showCostPerTargeted={sort === 'costPerTargetedThousand'}
+                      deliverable={deliverable}
+                      headingLevel={2}
+                      actions={user.role === 'brand' ? <AddToListMenu influencerId={hit.id} influencerName={hit.displayName} /> : null}
+                    />
                   </li>
                 ))}
               </ul>

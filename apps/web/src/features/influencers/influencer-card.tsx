@@ -1,5 +1,5 @@
 import type { TSearchHit } from '@reachbridge/contracts';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../lib/i18n/use-formatters';
@@ -32,10 +32,12 @@ export interface InfluencerCardProps {
   /** The deliverable the price is for, when the search named one. */
   deliverable?: string | undefined;
   headingLevel?: 2 | 3;
+  /** Extra controls at the foot of the card (e.g. "Add to list"). */
+  actions?: ReactNode;
 }
 
 /** A search result: who, where, how big, how engaged, how trustworthy, and what it costs. */
-export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, headingLevel = 3 }: InfluencerCardProps) {
+export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, headingLevel = 3, actions }: InfluencerCardProps) {
   const { t } = useTranslation();
   const { formatCompact, formatNumber, formatPercent, formatMoney, countryName } = useFormatters();
   const taxonomy = useTaxonomy();
@@ -145,6 +147,7 @@ export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, 
           ) : null}
         </div>
       </div>
+      {actions ? <div className="influencer-card__actions">{actions}</div> : null}
     </article>
   );
 }

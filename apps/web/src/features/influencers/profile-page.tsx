@@ -16,6 +16,7 @@ import { ProvenanceBadge, QualityBadge } from './badges';
 import { GrowthCard } from './growth-card';
 import { InfluencerCard, initialsOf } from './influencer-card';
 import { useTaxonomy } from './labels';
+import { AddToListMenu } from '../lists/add-to-list';
 import { QualityCard } from './quality-card';
 
 type Profile = TPublicInfluencerProfile;
@@ -52,7 +53,7 @@ export function InfluencerProfilePage() {
   const data = profile.data;
   return (
     <div className="profile-page">
-      <ProfileHeader profile={data} />
+      <ProfileHeader profile={data} canAddToList={user.role === 'brand'} />
       {data.reviewStatus !== 'approved' ? (
         <Alert tone="info" className="page-banner" title={t('influencer.previewTitle')}>
           <p>{t('influencer.previewBody', { status: t(`editor.status.${data.reviewStatus}`) })}</p>
@@ -74,7 +75,7 @@ export function InfluencerProfilePage() {
   );
 }
 
-function ProfileHeader({ profile }: { profile: Profile }) {
+function ProfileHeader({ profile, canAddToList }: { profile: Profile; canAddToList: boolean }) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const { formatNumber, formatCompact, countryName, languageName, formatDate } = useFormatters();
@@ -105,6 +106,11 @@ function ProfileHeader({ profile }: { profile: Profile }) {
         <div className="profile-header__score">
           <QualityBadge score={profile.qualityScore.score} size="lg" />
         </div>
+        {canAddToList ? (
+          <div className="profile-header__actions">
+            <AddToListMenu influencerId={profile.id} influencerName={profile.displayName} />
+          </div>
+        ) : null}
       </div>
       {profile.bio ? (
         <p className="profile-header__bio" dir="auto">
