@@ -108,6 +108,7 @@ describe('lists and saved searches: a brand shortlists influencers', () => {
     await card.getByRole('button', { name: 'Add to list' }).click();
     await card.getByRole('button', { name: 'New list…' }).click();
     await card.getByLabel('List name').fill('Outdoors');
+    await screenshot(page, 'en-discover-add-to-list', { dir: SHOTS, fullPage: false });
     await card.getByRole('button', { name: 'Create and add' }).click();
     await expectText(card.getByRole('status'), /Added to Outdoors\./);
 
@@ -154,5 +155,7 @@ describe('lists and saved searches: a brand shortlists influencers', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'چیزی وارد نشد' });
     await expectText(alert, /سطر/);
     expect(await page.getByTestId('list-item').count()).toBe(1);
+    await alert.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fa-list-import-errors', { dir: SHOTS, fullPage: false });
   });
 });
