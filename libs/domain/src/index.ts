@@ -6,3 +6,6 @@ export * from './influencers/tiers.js';
 export * from './influencers/quality-score.js';
 export * from './influencers/cost-per-targeted-thousand.js';
 export * from './text/persian.js';
+export * from './offers/offer-machine.js';
+export * from './offers/offer-terms.js';
+export * from './offers/settlement.js';
