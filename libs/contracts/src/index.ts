@@ -8,3 +8,6 @@ export * from './influencers/profile.contracts.js';
 export * from './brands/brand-profile.contracts.js';
 export * from './influencers/search.contracts.js';
 export * from './lists/lists.contracts.js';
+export * from './offers/campaigns.contracts.js';
+export * from './offers/offers.contracts.js';
+export * from './offers/payments.contracts.js';
