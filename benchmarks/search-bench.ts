@@ -102,7 +102,7 @@ async function main() {
     if (count < profiles) {
       const started = Date.now();
       const pool = (dataSource.driver as unknown as { master: Pool }).master;
-      await seedInfluencers(pool, { count: profiles - count, offset: count, onProgress: (done, total) => process.stdout.write(`\rseeding ${done}/${total}`) });
+      await seedInfluencers(pool, { count: profiles - count, offset: count, searchOutbox: false, onProgress: (done, total) => process.stdout.write(`\rseeding ${done}/${total}`) });
       console.log(`\nseeded ${profiles - count} profiles in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
     const engine = new PostgresSearchEngine(dataSource);

@@ -88,12 +88,14 @@ program
         count: options.influencers,
         seed: options.seed,
         offset: count,
+        // The PostgreSQL search table is written by the seeder; only another engine needs the outbox.
+        searchOutbox: Boolean(config.search.elasticsearch),
         onProgress: (done, total) => process.stdout.write(`\rseeded ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
       });
       const seconds = (Date.now() - started) / 1000;
       console.log(
         `\nseeded ${totals.influencers} influencers, ${totals.accounts} social accounts, ${totals.rates} rates in ${seconds.toFixed(1)} s ` +
-          `(${Math.round(totals.influencers / seconds)} profiles/s); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
+          `(${Math.round(totals.influencers / seconds)} profiles/s, ${totals.mode} load, search table included); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
       );
       await indexPending(dataSource);
     }),

@@ -1,1 +1,1 @@
-export { seedInfluencers, SEEDED_INFLUENCER_PASSWORD, type SeedOptions } from './influencer-seeder.js';
+export { BULK_LOAD_THRESHOLD, seedInfluencers, seededSearchDocument, SEEDED_INFLUENCER_PASSWORD, type SeedOptions, type SeedTotals } from './influencer-seeder.js';

@@ -226,6 +226,80 @@ const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
 /** Rows a facet estimate looks at when the matches are too many to count exactly. */
 const FACET_SAMPLE_ROWS = 25_000;
 
+/** One `influencer_search` row (the stored columns; the tsvector and `name_norm` are generated). */
+export interface SearchTableRow {
+  id: string;
+  version: number;
+  slug: string;
+  display_name: string;
+  bio: string;
+  handles: string[];
+  niche_labels: string;
+  niches: string[];
+  platforms: string[];
+  country: string;
+  city: string | null;
+  languages: string[];
+  total_followers: number;
+  tier: string;
+  engagement_rate: number | null;
+  growth_30d: number | null;
+  quality_score: number;
+  provenance: string;
+  audience_countries: Record<string, number>;
+  audience_ages: Record<string, number>;
+  audience_genders: Record<string, number>;
+  audience_languages: Record<string, number>;
+  audience_top_countries: string[];
+  rates: InfluencerSearchDocument['rates'];
+  prices: Record<string, number>;
+  joined_pairs: string;
+  updated_at: string;
+}
+
+/** The stored columns of `influencer_search`, in the order of `SearchTableRow` (for COPY). */
+export const SEARCH_TABLE_COLUMNS: readonly (keyof SearchTableRow)[] = [
+  'id', 'version', 'slug', 'display_name', 'bio', 'handles', 'niche_labels', 'niches', 'platforms', 'country', 'city',
+  'languages', 'total_followers', 'tier', 'engagement_rate', 'growth_30d', 'quality_score', 'provenance',
+  'audience_countries', 'audience_ages', 'audience_genders', 'audience_languages', 'audience_top_countries', 'rates',
+  'prices', 'joined_pairs', 'updated_at',
+];
+
+/** A search document as its table row: what `upsert` writes and the bulk seeder COPYs. */
+export function searchTableRow(d: InfluencerSearchDocument): SearchTableRow {
+  return {
+    id: d.id,
+    version: d.version,
+    slug: d.slug,
+    display_name: d.displayName,
+    bio: d.bio,
+    handles: d.handles,
+    niche_labels: d.niches.map((n) => `${n} ${NICHE_SEARCH_LABELS[n].en} ${NICHE_SEARCH_LABELS[n].fa}`).join(' '),
+    niches: d.niches,
+    platforms: d.platforms,
+    country: d.country,
+    city: d.city,
+    languages: d.languages,
+    total_followers: d.totalFollowers,
+    tier: d.tier,
+    engagement_rate: d.engagementRate,
+    growth_30d: d.growth30d,
+    quality_score: d.qualityScore,
+    provenance: d.provenance,
+    audience_countries: d.audience.countries,
+    audience_ages: d.audience.ages,
+    audience_genders: d.audience.genders,
+    audience_languages: d.audience.languages,
+    audience_top_countries: Object.entries(d.audience.countries)
+      .filter(([, share]) => share >= 10)
+      .map(([country]) => country),
+    rates: d.rates,
+    prices: priceIndex(d.rates),
+    joined_pairs: joinedPairs(normalizeText(`${d.displayName} ${d.bio}`).split(/[\s\p{P}\p{S}]+/u).filter(Boolean)).join(' '),
+    updated_at: d.updatedAt,
+  };
+}
+
 /**
  * The default engine: a denormalised table with a generated tsvector (Persian-normalised, split
  * and ZWNJ-joined forms), trigram matching on names and handles, keyset pagination and facets in
@@ -406,37 +480,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async upsert(documents: InfluencerSearchDocument[]): Promise<void> {
     if (!documents.length) return;
-    const rows = documents.map((d) => ({
-      id: d.id,
-      version: d.version,
-      slug: d.slug,
-      display_name: d.displayName,
-      bio: d.bio,
-      handles: d.handles,
-      niche_labels: d.niches.map((n) => `${n} ${NICHE_SEARCH_LABELS[n].en} ${NICHE_SEARCH_LABELS[n].fa}`).join(' '),
-      niches: d.niches,
-      platforms: d.platforms,
-      country: d.country,
-      city: d.city,
-      languages: d.languages,
-      total_followers: d.totalFollowers,
-      tier: d.tier,
-      engagement_rate: d.engagementRate,
-      growth_30d: d.growth30d,
-      quality_score: d.qualityScore,
-      provenance: d.provenance,
-      audience_countries: d.audience.countries,
-      audience_ages: d.audience.ages,
-      audience_genders: d.audience.genders,
-      audience_languages: d.audience.languages,
-      audience_top_countries: Object.entries(d.audience.countries)
-        .filter(([, share]) => share >= 10)
-        .map(([country]) => country),
-      rates: d.rates,
-      prices: priceIndex(d.rates),
-      joined_pairs: joinedPairs(normalizeText(`${d.displayName} ${d.bio}`).split(/[\s\p{P}\p{S}]+/u).filter(Boolean)).join(' '),
-      updated_at: d.updatedAt,
-    }));
+    const rows = documents.map(searchTableRow);
     await this.dataSource.query(
       `INSERT INTO influencer_search (id, version, slug, display_name, bio, handles, niche_labels, niches, platforms, country, city,
          languages, total_followers, tier, engagement_rate, growth_30d, quality_score, provenance, audience_countries,
