@@ -35,7 +35,11 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
   );
   if (rows.length === 0) return;
-  await dataSource.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  // audit_log refuses TRUNCATE unless the transaction allows it (migration 1764633600000); only this harness does.
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('reachbridge.allow_audit_truncate', 'on', true)`);
+    await manager.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  });
 }
 
 /** Row counts of every table: "nothing was written" is asserted as "no count changed". */

@@ -11,3 +11,4 @@ export * from './lists/lists.contracts.js';
 export * from './offers/campaigns.contracts.js';
 export * from './offers/offers.contracts.js';
 export * from './offers/payments.contracts.js';
+export * from './admin/index.js';

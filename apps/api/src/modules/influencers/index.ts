@@ -13,6 +13,9 @@ export const influencersEntities = [InfluencerProfileEntity, SocialAccountEntity
 
 export { InfluencersService };
 
+/** The profile as brands and admins see it (quality score, provenance, follower history): vetting shows the same. */
+export { presentPublicProfile } from './influencers.presenter.js';
+
 export function createInfluencersModule(dataSource: DataSource) {
   const service = new InfluencersService(dataSource);
   return { service, routes: influencersRoutes(service) };
