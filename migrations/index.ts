@@ -3,6 +3,8 @@ import { CreateAccountsAndAuth1764201600000 } from './1764201600000-create-accou
 import { CreateProfiles1764288000000 } from './1764288000000-create-profiles.js';
 import { CreateSearch1764374400000 } from './1764374400000-create-search.js';
 import { CreateLists1764460800000 } from './1764460800000-create-lists.js';
+import { CreateOffersAndLedger1764547200000 } from './1764547200000-create-offers-and-ledger.js';
+import { TrustSafety1764633600000 } from './1764633600000-trust-safety.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -10,4 +12,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateProfiles1764288000000,
   CreateSearch1764374400000,
   CreateLists1764460800000,
+  CreateOffersAndLedger1764547200000,
+  TrustSafety1764633600000,
 ];

@@ -15,10 +15,15 @@ import { buildOpenApiDocument } from './http/openapi.js';
 import { rawRoute } from './http/raw-route.js';
 import { registerRoutes } from './http/register-routes.js';
 import { AccountsService } from './modules/accounts/index.js';
+import { createAdminModule } from './modules/admin/index.js';
+import { createAuditModule } from './modules/audit/index.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createBrandsModule } from './modules/brands/index.js';
 import { createInfluencersModule } from './modules/influencers/index.js';
+import { createCampaignsModule } from './modules/campaigns/index.js';
 import { createListsModule } from './modules/lists/index.js';
+import { createOffersModule } from './modules/offers/index.js';
+import { createPaymentProvider, createPaymentsModule, type PaymentProvider, type WebhookVerifier } from './modules/payments/index.js';
 import { createSearchModule } from './modules/search/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
@@ -31,6 +36,10 @@ export interface AppDeps {
   metrics: Metrics;
   /** Expired-session and throttle pruning timers; tests turn them off. */
   backgroundTimers?: boolean;
+  /** The clock offers' deadlines are measured with; tests move it. */
+  now?: () => Date;
+  /** Tests inject a provider (e.g. the real Stripe adapter pointed at a local fake). */
+  payments?: { provider: PaymentProvider; webhookVerifier: WebhookVerifier | null };
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
@@ -53,7 +62,7 @@ const contentSecurityPolicy = {
   },
 };
 
-export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true }: AppDeps) {
+export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true, now = () => new Date(), payments: injected }: AppDeps) {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const accounts = new AccountsService(dataSource);
   const auth = createAuthModule({
@@ -93,6 +102,20 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   });
 
   const search = createSearchModule({ dataSource, config, logger });
+  const { provider, webhookVerifier } = injected ?? createPaymentProvider(config, dataSource, now);
+  const payments = createPaymentsModule(dataSource, provider, config.http.publicUrl);
+  const offers = createOffersModule({
+    dataSource,
+    provider,
+    payoutAccounts: payments.payoutAccounts,
+    webhookVerifier,
+    logger,
+    now,
+    publicUrl: config.http.publicUrl,
+    linkSecret: config.session.secret,
+    feeBps: config.payments.platformFeeBps,
+    clawbackWindowHours: config.payments.clawbackWindowHours,
+  });
   const definitions: RouteDefinition[] = [
     ...operationsRoutes({ dataSource, searchHealth: search.health }),
     ...search.routes,
@@ -100,7 +123,15 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
     ...createInfluencersModule(dataSource).routes,
     ...createBrandsModule(dataSource).routes,
     ...createListsModule(dataSource, config.http.publicUrl).routes,
+    ...createAuditModule(dataSource).routes,
+    ...createAdminModule(dataSource).routes,
+    ...createCampaignsModule(dataSource).routes,
+    ...payments.routes,
+    ...offers.routes,
   ] as RouteDefinition[];
+
+  // Webhooks read the raw body (signatures), so they come before the JSON parser, sessions and CSRF.
+  app.use(offers.webRouter);
 
   // Body parsing, sessions, passport and CSRF apply to /api only; operator endpoints stay lean.
   app.use('/api', express.json({ limit: '100kb', strict: true }), ...auth.middleware);
@@ -145,5 +176,5 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
 
-  return { app, routes, searchSync: search.sync, elasticsearch: search.elasticsearch };
+  return { app, routes, searchSync: search.sync, elasticsearch: search.elasticsearch, offers, payments };
 }

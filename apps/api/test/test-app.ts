@@ -16,6 +16,8 @@ export function testConfig(env: TestEnv = {}): Config {
 
 export interface TestContext {
   readonly app: Express;
+  /** Offers, money and timers, for tests that drive the worker by hand. */
+  readonly offers: ReturnType<typeof createApp>['offers'];
   readonly dataSource: DataSource;
   readonly routes: ReturnType<typeof createApp>['routes'];
   /** Drains the search outbox, as the worker would. */
@@ -26,25 +28,35 @@ export interface TestContext {
  * Per test file: a cloned database and an app on it; per test: all tables emptied.
  * Use inside a `describe` or at the top of a test file.
  */
-export function useTestApp(env: TestEnv = {}): TestContext {
+export interface TestAppOptions {
+  /** The offers' clock (deadlines, timers). */
+  now?: () => Date;
+  /** Another payment provider than the simulated one, built on the test database. */
+  payments?: (dataSource: DataSource) => NonNullable<Parameters<typeof createApp>[0]['payments']>;
+}
+
+export function useTestApp(env: TestEnv = {}, options: TestAppOptions = {}): TestContext {
   const context = {} as {
     app: Express;
     dataSource: DataSource;
     routes: TestContext['routes'];
     searchSync: ReturnType<typeof createApp>['searchSync'];
+    offers: TestContext['offers'];
     drop: () => Promise<void>;
   };
   const ready = (async () => {
     const database = await createTestDatabase();
     const config = testConfig(env);
-    const { app, routes, searchSync } = createApp({
+    const { app, routes, searchSync, offers } = createApp({
       config,
       logger: createLogger(config),
       dataSource: database.dataSource,
       metrics: createMetrics(),
       backgroundTimers: false,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.payments ? { payments: options.payments(database.dataSource) } : {}),
     });
-    Object.assign(context, { app, routes, searchSync, dataSource: database.dataSource, drop: database.drop });
+    Object.assign(context, { app, routes, searchSync, offers, dataSource: database.dataSource, drop: database.drop });
   })();
 
   beforeEach(async () => {
@@ -65,6 +77,9 @@ export function useTestApp(env: TestEnv = {}): TestContext {
     },
     get routes() {
       return context.routes;
+    },
+    get offers() {
+      return context.offers;
     },
     indexPending: () => context.searchSync.drainAll(),
   };

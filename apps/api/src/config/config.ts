@@ -30,6 +30,16 @@ const ZEnv = z.object({
   ELASTICSEARCH_URL: z.url().optional(),
   ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ and - only').default('reachbridge'),
   ELASTICSEARCH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe publishable key (pk_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** Point the Stripe SDK somewhere else (tests: a local fake). */
+  STRIPE_API_BASE: z.url().optional(),
+  ALLOW_SIMULATED_PAYMENTS: booleanString.default(false),
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(1500),
+  CLAWBACK_WINDOW_HOURS: z.coerce.number().int().min(0).max(90 * 24).default(7 * 24),
+  JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -56,6 +66,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     throw new ConfigError([
       'SESSION_SECRET: must be set in production (or set ALLOW_DEFAULT_SESSION_SECRET=true to accept the public default)',
     ]);
+  }
+  if (isProduction && !e.STRIPE_SECRET_KEY && !e.ALLOW_SIMULATED_PAYMENTS) {
+    throw new ConfigError([
+      'STRIPE_SECRET_KEY: must be set in production (or set ALLOW_SIMULATED_PAYMENTS=true to run with test money only)',
+    ]);
+  }
+  if (e.STRIPE_SECRET_KEY && (!e.STRIPE_WEBHOOK_SECRET || !e.STRIPE_CONNECT_WEBHOOK_SECRET)) {
+    throw new ConfigError(['STRIPE_WEBHOOK_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET: both must be set with STRIPE_SECRET_KEY']);
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const config = {
@@ -87,6 +105,21 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         ? { url: e.ELASTICSEARCH_URL, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX, timeoutMs: e.ELASTICSEARCH_TIMEOUT_MS }
         : undefined,
     },
+    payments: {
+      provider: e.STRIPE_SECRET_KEY ? ('stripe' as const) : ('simulated' as const),
+      stripe: e.STRIPE_SECRET_KEY
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            publishableKey: e.STRIPE_PUBLISHABLE_KEY ?? null,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
+            connectWebhookSecret: e.STRIPE_CONNECT_WEBHOOK_SECRET!,
+            apiBase: e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE) : undefined,
+          }
+        : undefined,
+      platformFeeBps: e.PLATFORM_FEE_BPS,
+      clawbackWindowHours: e.CLAWBACK_WINDOW_HOURS,
+    },
+    jobs: { intervalMs: e.JOBS_INTERVAL_MS },
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
   };

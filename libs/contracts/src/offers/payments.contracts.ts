@@ -32,6 +32,8 @@ export const ZBalance = z
   })
   .meta({ id: 'Balance' });
 
+export type TBalance = z.infer<typeof ZBalance>;
+
 export const ZPaymentHistoryItem = z
   .object({
     offerId: ZId,

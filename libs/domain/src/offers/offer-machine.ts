@@ -78,6 +78,7 @@ export type OfferAction = (typeof OFFER_ACTIONS)[number];
  * - `place_hold`: create the card hold for the current price (a `hold` money movement).
  * - `void_hold`: cancel the uncaptured hold (`void` movement); nothing is charged.
  * - `capture_hold`: capture the hold (`capture` movement); funds held once it succeeds.
+ * - `record_counter` / `discard_counter`: keep the influencer's proposed terms / drop them.
  * - `apply_counter`: the influencer's proposed terms become the offer's terms.
  * - `settle_release`: ledger escrow → platform fee + influencer payable; a `transfer` movement.
  * - `settle_refund`: ledger escrow → brand refundable; a `refund` movement for everything held.
@@ -92,6 +93,8 @@ export const OFFER_EFFECTS = [
   'place_hold',
   'void_hold',
   'capture_hold',
+  'record_counter',
+  'discard_counter',
   'apply_counter',
   'settle_release',
   'settle_refund',
@@ -142,15 +145,15 @@ export const OFFER_TRANSITIONS: readonly OfferTransition[] = [
   // After the brand accepted a counter the deal is agreed: the new hold is captured straight away.
   { action: 'hold_placed_agreed', from: ['pending_payment'], actors: ['system'], to: 'in_progress', guards: ['terms_agreed'], effects: ['capture_hold'] },
   { action: 'hold_failed', from: ['pending_payment'], actors: ['system'], to: 'payment_failed', guards: [], effects: [] },
-  { action: 'withdraw', from: ['pending_payment', 'sent', 'countered'], actors: ['brand'], to: 'withdrawn', guards: [], effects: ['void_hold'] },
+  { action: 'withdraw', from: ['pending_payment', 'sent', 'countered'], actors: ['brand'], to: 'withdrawn', guards: [], effects: ['void_hold', 'discard_counter'] },
 
   // Negotiation.
-  { action: 'counter', from: ['sent'], actors: ['influencer'], to: 'countered', guards: ['before_accept_deadline'], effects: [] },
+  { action: 'counter', from: ['sent'], actors: ['influencer'], to: 'countered', guards: ['before_accept_deadline'], effects: ['record_counter'] },
   { action: 'accept_counter', from: ['countered'], actors: ['brand'], to: 'pending_payment', guards: ['counter_pending'], effects: ['void_hold', 'apply_counter', 'place_hold'] },
-  { action: 'reject_counter', from: ['countered'], actors: ['brand'], to: 'sent', guards: ['counter_pending'], effects: [] },
+  { action: 'reject_counter', from: ['countered'], actors: ['brand'], to: 'sent', guards: ['counter_pending'], effects: ['discard_counter'] },
   { action: 'accept', from: ['sent'], actors: ['influencer'], to: 'in_progress', guards: ['before_accept_deadline', 'payout_account_ready'], effects: ['capture_hold'] },
   { action: 'decline', from: ['sent'], actors: ['influencer'], to: 'declined', guards: [], effects: ['void_hold'] },
-  { action: 'expire', from: ['sent', 'countered'], actors: ['system'], to: 'expired', guards: [], effects: ['void_hold'] },
+  { action: 'expire', from: ['sent', 'countered'], actors: ['system'], to: 'expired', guards: [], effects: ['void_hold', 'discard_counter'] },
   // The card authorisation could not be captured (lapsed or refused): nothing was charged.
   { action: 'capture_failed', from: ['in_progress'], actors: ['system'], to: 'payment_failed', guards: [], effects: [] },
 

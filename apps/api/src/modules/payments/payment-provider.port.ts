@@ -139,3 +139,8 @@ export interface ProviderEvent {
   offerId: string | null;
   payload: unknown;
 }
+
+/** Checks a webhook's signature over the raw body and reads the event; throws when it is not genuine. */
+export interface WebhookVerifier {
+  verify(endpoint: 'platform' | 'connect', rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
+}
