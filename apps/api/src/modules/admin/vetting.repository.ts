@@ -137,7 +137,7 @@ export class VettingRepository {
   }
 
   async setUserStatus(manager: EntityManager, id: string, status: AccountStatus): Promise<void> {
-    await manager.query(`UPDATE users SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [id, status]);
+    await manager.query(`UPDATE users SET status = $2::varchar, updated_at = now() WHERE id = $1 AND status <> $2::varchar`, [id, status]);
   }
 
   async profileOf(manager: EntityManager, userId: string): Promise<{ id: string; review_status: string } | null> {
@@ -151,8 +151,8 @@ export class VettingRepository {
   async setProfileReview(manager: EntityManager, profileId: string, reviewStatus: 'approved' | 'rejected' | 'changes_requested', note: string | null): Promise<void> {
     await manager.query(
       `UPDATE influencer_profiles
-          SET review_status = $2, review_note = $3, updated_at = now(),
-              approved_at = CASE WHEN $2 = 'approved' THEN now() ELSE approved_at END
+          SET review_status = $2::varchar, review_note = $3::text, updated_at = now(),
+              approved_at = CASE WHEN $2::varchar = 'approved' THEN now() ELSE approved_at END
         WHERE id = $1`,
       [profileId, reviewStatus, note],
     );
