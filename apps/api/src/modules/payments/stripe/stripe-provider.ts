@@ -29,6 +29,19 @@ export interface StripeProviderOptions {
   maxNetworkRetries?: number;
 }
 
+/**
+ * An API base URL (configuration's `STRIPE_API_BASE`, e.g. a local fake) as the SDK's
+ * host/port/protocol settings — stripe-node takes them separately since v22.
+ */
+export function stripeEndpoint(apiBase: URL): Pick<StripeProviderOptions, 'host' | 'port' | 'protocol'> {
+  const protocol = apiBase.protocol === 'http:' ? 'http' : 'https';
+  return {
+    host: apiBase.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: apiBase.port ? Number(apiBase.port) : protocol === 'http' ? 80 : 443,
+    protocol,
+  };
+}
+
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_NETWORK_RETRIES = 2;
 /** Objects are read with their charge so a hold always carries `chargeId` and `captureBefore`. */
@@ -266,6 +279,7 @@ function toTransfer(transfer: Stripe.Transfer): Transfer {
     id: transfer.id,
     amount: transfer.amount,
     currency: transfer.currency.toUpperCase(),
+    // Always set on the transfers we make (the type allows null for other kinds).
     destination: typeof transfer.destination === 'string' ? transfer.destination : (transfer.destination?.id ?? ''),
     reversed: transfer.reversed,
   };
