@@ -261,7 +261,13 @@ export function whoseTurn(facts: Pick<OfferFacts, 'status' | 'cancellationReques
     case 'approved':
     case 'released':
       return 'system';
-    default:
+    case 'completed':
+    case 'declined':
+    case 'expired':
+    case 'payment_failed':
+    case 'refunded':
+    case 'split_settled':
+    case 'withdrawn':
       return null;
   }
 }

@@ -31,7 +31,11 @@ export function refusalError(decision: Extract<OfferDecision, { allowed: false }
       return offersErrors.OFFER_REVISION_LIMIT_REACHED();
     case 'past_due':
       return offersErrors.OFFER_NOT_OVERDUE();
-    default:
+    case 'wrong_state':
+    case 'unknown_action':
+    case 'counter_pending':
+    case 'terms_agreed':
+    case 'terms_not_agreed':
       return offersErrors.OFFER_INVALID_TRANSITION();
   }
 }

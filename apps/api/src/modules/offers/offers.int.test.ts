@@ -248,7 +248,7 @@ describe('disputes', () => {
     const offer = await sendOffer(parties.brand, parties.profileId);
     await parties.influencer.post(`/api/offers/${offer.id}/accept`);
     await parties.influencer.post(`/api/offers/${offer.id}/disputes`, { reason: 'The brand changed the brief' });
-    const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(`SELECT id FROM offer_disputes WHERE offer_id = $1`, [offer.id]);
+    const [{ id }] = await ctx.dataSource.query<[{ id: string }]>(`SELECT id FROM offer_disputes WHERE offer_id = $1`, [offer.id]);
     const resolved = await admin.client.post(`/api/admin/disputes/${id}/resolve`, { outcome });
     expect(resolved.body).toMatchObject({ status, payment: { held: 0, ...payment }, dispute: { status: 'resolved', outcome } });
   });

@@ -8,6 +8,7 @@ export { PayoutAccounts, type PayoutAccountRecord } from './payout-accounts.js';
 export { paymentsErrors } from './payments.errors.js';
 export { createPaymentProvider } from './provider-factory.js';
 export { SimulatedPaymentProvider } from './simulated/simulated-provider.js';
+export { createStripeWebhookVerifier } from './stripe/stripe-webhooks.js';
 
 export function createPaymentsModule(dataSource: DataSource, provider: PaymentProvider, publicUrl: string) {
   const payoutAccounts = new PayoutAccounts(dataSource, provider);

@@ -1,0 +1,138 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startFakeStripe } from '../../../test/fake-stripe/index.js';
+import { balance, expectLedgerConsistent, manualClock, offerParties, sendOffer } from '../../../test/offer-fixtures.js';
+import { useTestApp } from '../../../test/test-app.js';
+import { LedgerAccounts } from '../ledger/index.js';
+import { createStripeWebhookVerifier } from '../payments/index.js';
+
+/**
+ * The whole lifecycle with the real Stripe adapter and SDK against the stateful fake Stripe, with
+ * webhooks signed like Stripe's and delivered duplicated and out of order.
+ */
+const PLATFORM_SECRET = 'whsec_platform_test_secret';
+const CONNECT_SECRET = 'whsec_connect_test_secret';
+const clock = manualClock();
+const fake = await startFakeStripe({ now: clock.now });
+const ctx = useTestApp({}, {
+  now: clock.now,
+  payments: () => ({
+    provider: fake.provider({ maxNetworkRetries: 0 }),
+    webhookVerifier: createStripeWebhookVerifier({ platformSecret: PLATFORM_SECRET, connectSecret: CONNECT_SECRET }),
+  }),
+});
+
+let server: Server | undefined;
+async function baseUrl(): Promise<string> {
+  server ??= ctx.app.listen(0, '127.0.0.1');
+  if (!server.listening) await new Promise((resolve) => server!.once('listening', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+async function deliverAll(options: { shuffle?: number; duplicate?: number } = {}) {
+  const url = await baseUrl();
+  const platform = await fake.deliver({ url: `${url}/api/webhooks/stripe`, secret: PLATFORM_SECRET, events: fake.eventsFor('platform'), ...options });
+  const connect = await fake.deliver({ url: `${url}/api/webhooks/stripe-connect`, secret: CONNECT_SECRET, events: fake.eventsFor('connect'), ...options });
+  return [...platform, ...connect];
+}
+
+afterEach(async () => {
+  await expectLedgerConsistent(ctx);
+});
+afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await fake.close();
+});
+
+describe('offers on Stripe Connect (fake Stripe, real SDK)', () => {
+  it('runs the whole lifecycle; duplicated, shuffled webhooks end in the same state; one transfer with source_transaction', async () => {
+    const parties = await offerParties(ctx, { payouts: false });
+
+    // Payout onboarding: an Express-style account and an Account Link; active once Stripe says so.
+    const onboarding = (await parties.influencer.post('/api/payments/connect/onboarding')).body;
+    expect(onboarding).toMatchObject({ provider: 'stripe', testMoney: false, status: 'onboarding_required' });
+    expect(onboarding.onboardingUrl).toMatch(/^https?:\/\//);
+    const [{ account_id: accountId }] = await ctx.dataSource.query<[{ account_id: string }]>(`SELECT account_id FROM payout_accounts`);
+    fake.activateAccount(accountId);
+
+    // The hold waits for the brand's card (Payment Element) and the webhook.
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    expect(offer).toMatchObject({ status: 'pending_payment', payment: { provider: 'stripe', testMoney: false, holdStatus: 'requires_payment_method' } });
+    expect((offer as unknown as { payment: { clientSecret: string } }).payment.clientSecret).toMatch(/_secret_/);
+    expect((await parties.influencer.get(`/api/offers/${offer.id}`)).body.payment.clientSecret).toBeNull();
+    const [{ hold_id: holdId }] = await ctx.dataSource.query<[{ hold_id: string }]>(`SELECT hold_id FROM offers WHERE id = $1`, [offer.id]);
+    fake.confirm(holdId);
+    const deliveries = await deliverAll({ shuffle: 7, duplicate: 3 });
+    expect(deliveries.every((d) => d.status === 200)).toBe(true);
+    expect((await parties.brand.get(`/api/offers/${offer.id}`)).body.status).toBe('sent');
+    expect((await parties.influencer.get('/api/payments/connect')).body.status).toBe('ready');
+
+    expect((await parties.influencer.post(`/api/offers/${offer.id}/accept`)).body).toMatchObject({ status: 'in_progress', payment: { held: 50000 } });
+    await parties.influencer.post(`/api/offers/${offer.id}/submissions`, { url: 'https://instagram.com/p/abc' });
+    expect((await parties.brand.post(`/api/offers/${offer.id}/approve`)).body).toMatchObject({ status: 'released', payment: { fee: 7500, payout: 42500 } });
+
+    // Every event again, shuffled differently and four times over: nothing moves, nothing is paid twice.
+    await deliverAll({ shuffle: 11, duplicate: 4 });
+    const final = (await parties.brand.get(`/api/offers/${offer.id}`)).body;
+    expect(final.status).toBe('released');
+    const transfers = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/transfers');
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]!.params).toMatchObject({ amount: '42500', currency: 'usd', destination: accountId, transfer_group: `offer_${offer.id}`, metadata: { offer_id: offer.id } });
+    expect(transfers[0]!.params.source_transaction).toMatch(/^ch_/);
+    expect(transfers[0]!.headers['idempotency-key']).toBe(`offer:${offer.id}:transfer`);
+    expect(await balance(ctx, LedgerAccounts.connectTransfers)).toBe(42500);
+    const [{ count }] = await ctx.dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM provider_events WHERE processed_at IS NOT NULL`);
+    expect(count).toBe(fake.events.length);
+  });
+
+  it('refuses unsigned, tampered and wrong-endpoint webhooks with 400, and changes nothing', async () => {
+    const url = await baseUrl();
+    const body = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1', object: 'payment_intent' } } });
+    const unsigned = await fetch(`${url}/api/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(400);
+    expect(((await unsigned.json()) as { error: { code: string } }).error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+    const { signTestWebhook } = await import('../../../test/fake-stripe/index.js');
+    const wrongSecret = await fetch(`${url}/api/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signTestWebhook(body, CONNECT_SECRET) },
+      body,
+    });
+    expect(wrongSecret.status).toBe(400);
+    const tampered = await fetch(`${url}/api/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signTestWebhook(body, PLATFORM_SECRET) },
+      body: body.replace('pi_1', 'pi_2'),
+    });
+    expect(tampered.status).toBe(400);
+    expect(await ctx.dataSource.query(`SELECT id FROM provider_events`)).toEqual([]);
+  });
+
+  it('a crash after Stripe created the transfer heals on retry with the same key: one transfer', async () => {
+    const parties = await offerParties(ctx, { payouts: false });
+    await parties.influencer.post('/api/payments/connect/onboarding');
+    const [{ account_id: accountId }] = await ctx.dataSource.query<[{ account_id: string }]>(`SELECT account_id FROM payout_accounts`);
+    fake.activateAccount(accountId);
+    await ctx.offers.webhooks.receive({ id: `evt_${accountId}`, type: 'account.updated', endpoint: 'connect', account: accountId, livemode: false, created: clock.now(), objectId: accountId, objectType: 'account', offerId: null, payload: {} });
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    const [{ hold_id: holdId }] = await ctx.dataSource.query<[{ hold_id: string }]>(`SELECT hold_id FROM offers WHERE id = $1`, [offer.id]);
+    fake.confirm(holdId);
+    await ctx.offers.webhooks.receive({ id: `evt_${holdId}`, type: 'payment_intent.amount_capturable_updated', endpoint: 'platform', account: null, livemode: false, created: clock.now(), objectId: holdId, objectType: 'payment_intent', offerId: offer.id, payload: {} });
+    await parties.influencer.post(`/api/offers/${offer.id}/accept`);
+    await parties.influencer.post(`/api/offers/${offer.id}/submissions`, { url: 'https://instagram.com/p/abc' });
+
+    fake.failNext((request) => request.method === 'POST' && request.path === '/v1/transfers', { kind: 'timeout_after_success' });
+    const approved = (await parties.brand.post(`/api/offers/${offer.id}/approve`)).body;
+    expect(approved.status).toBe('approved');
+    expect(approved.payment.movements).toContainEqual(expect.objectContaining({ kind: 'transfer', status: 'pending' }));
+    const transfersOfOffer = () => fake.requests.filter((r) => r.path === '/v1/transfers' && r.params.transfer_group === `offer_${offer.id}`);
+    const before = transfersOfOffer().length;
+
+    clock.advanceHours(1);
+    await ctx.offers.timers.runDue();
+    expect((await parties.brand.get(`/api/offers/${offer.id}`)).body.status).toBe('released');
+    const transferCalls = transfersOfOffer();
+    expect(transferCalls.length).toBe(before + 1);
+    expect(new Set(transferCalls.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`offer:${offer.id}:transfer`]));
+    expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === `offer_${offer.id}`)).toHaveLength(1);
+  });
+});
