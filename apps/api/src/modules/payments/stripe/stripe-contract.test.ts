@@ -87,19 +87,25 @@ describe.skipIf(!enabled)('Stripe test mode contract', { timeout: 60_000 }, () =
     expect(link).toMatch(/^https:\/\/connect\.stripe\.com\//);
   });
 
-  it('a transfer to an account that cannot receive money is definitive (records the real error code)', async () => {
+  it('a transfer to an account that cannot receive money yet is definitive account_invalid (as the fake answers)', async () => {
+    const hold = await stripe.createHold({ offerId, money, description: `Contract test ${run}`, idempotencyKey: key('pi-2') });
+    await sdk.paymentIntents.confirm(hold.id, { payment_method: 'pm_card_bypassPending' });
+    const captured = await stripe.captureHold({ holdId: hold.id, idempotencyKey: key('capture-2') });
     const account = await stripe.createPayoutAccount({ userId: `${run}-2`, email: `contract+${run}-2@example.com`, country: 'US', idempotencyKey: key('account-2') });
+
     const error: unknown = await stripe
       .transfer({
         money: { amount: 100, currency: 'USD' },
         destinationAccountId: account.id,
-        sourceChargeId: 'ch_does_not_matter',
+        sourceChargeId: captured.chargeId!,
         transferGroup: `offer_${offerId}`,
         idempotencyKey: key('transfer-inactive'),
         metadata: { offer_id: offerId },
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaymentProviderError);
-    expect(error).toMatchObject({ kind: 'definitive' });
+    // The fake and the simulated provider answer account_invalid, and the payments service
+    // turns that code into payout_blocked; a different real code must be mapped in the adapter.
+    expect(error).toMatchObject({ kind: 'definitive', code: 'account_invalid' });
   });
 });
