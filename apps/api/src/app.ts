@@ -16,7 +16,7 @@ import { rawRoute } from './http/raw-route.js';
 import { registerRoutes } from './http/register-routes.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { createAdminModule } from './modules/admin/index.js';
-import { createAuditModule } from './modules/audit/index.js';
+import { createAuditModule, recordAudit } from './modules/audit/index.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createBrandsModule } from './modules/brands/index.js';
 import { createInfluencersModule } from './modules/influencers/index.js';
@@ -115,6 +115,27 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
     linkSecret: config.session.secret,
     feeBps: config.payments.platformFeeBps,
     clawbackWindowHours: config.payments.clawbackWindowHours,
+    // Every money decision and every money movement leaves an append-only trace (SPEC §7).
+    audit: {
+      settled: (manager, offer, actor, details) =>
+        recordAudit(manager, {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: actor.role === 'admin' ? 'dispute.resolve' : 'money.settle',
+          targetType: 'offer',
+          targetId: offer.id,
+          details,
+        }),
+      movement: (manager, movement, outcome, providerRef) =>
+        recordAudit(manager, {
+          actorId: null,
+          actorRole: 'system',
+          action: `money.${movement.kind}.${outcome}`,
+          targetType: 'offer',
+          targetId: movement.offerId,
+          details: { amount: movement.amount, currency: movement.currency, idempotencyKey: movement.idempotencyKey, providerRef },
+        }),
+    },
   });
   const definitions: RouteDefinition[] = [
     ...operationsRoutes({ dataSource, searchHealth: search.health }),

@@ -4,7 +4,7 @@ import type { PaymentProvider, PayoutAccounts, WebhookVerifier } from '../paymen
 import type { MovementRow } from './money-movements.repository.js';
 import { OfferMoney } from './offer-money.js';
 import { OfferTimers } from './offer-timers.js';
-import { OfferTransitions } from './offer-transitions.js';
+import { OfferTransitions, type TransitionActor } from './offer-transitions.js';
 import { OfferWebhooks } from './offer-webhooks.js';
 import { OfferViews } from './offers.presenter.js';
 import type { OfferRow } from './offers.repository.js';
@@ -32,7 +32,7 @@ export interface OffersModuleDeps {
   clawbackWindowHours: number;
   /** Audit trail hooks, called inside the transactions that decide or move money. */
   audit?: {
-    settled: (manager: EntityManager, offer: OfferRow, details: Record<string, unknown>) => Promise<void>;
+    settled: (manager: EntityManager, offer: OfferRow, actor: TransitionActor, details: Record<string, unknown>) => Promise<void>;
     movement: (manager: EntityManager, movement: MovementRow, outcome: 'succeeded' | 'failed', providerRef: string | null) => Promise<void>;
   };
 }

@@ -48,7 +48,7 @@ export interface TransitionSettings {
   /** Is this influencer able to receive payouts (guard of `accept`)? */
   payoutReady: (influencerUserId: string, manager: EntityManager) => Promise<boolean>;
   /** Called in the transaction for every settlement (audit trail of money decisions). */
-  onSettled?: (manager: EntityManager, offer: OfferRow, details: Record<string, unknown>) => Promise<void>;
+  onSettled?: (manager: EntityManager, offer: OfferRow, actor: TransitionActor, details: Record<string, unknown>) => Promise<void>;
 }
 
 const CARD_HOLD_MARGIN_HOURS = 12;
@@ -175,13 +175,13 @@ export class OfferTransitions {
         return { changes: { amount: counter.price.amount, currency: counter.price.currency, counter: null, termsAgreed: true }, movementIds: [] };
       }
       case 'settle_release':
-        return this.settle(manager, offer, 0, context.action);
+        return this.settle(manager, offer, 0, context);
       case 'settle_refund':
-        return this.settle(manager, offer, offer.amount, context.action);
+        return this.settle(manager, offer, offer.amount, context);
       case 'settle_split': {
         const refund = input.refundAmount;
         if (refund === undefined || !Number.isSafeInteger(refund) || refund < 0 || refund > offer.amount) throw offersErrors.DISPUTE_INVALID_SPLIT();
-        return this.settle(manager, offer, refund, context.action);
+        return this.settle(manager, offer, refund, context);
       }
       case 'start_accept_window': {
         const wanted = hoursFrom(now, offer.acceptWithinHours);
@@ -238,7 +238,12 @@ export class OfferTransitions {
    * once, whatever path gets there first — and writes the refund and/or transfer movements.
    * The escrow account cannot go negative, so settling money that is not held fails here.
    */
-  private async settle(manager: EntityManager, offer: OfferRow, refundAmount: number, action: OfferAction): Promise<{ changes: OfferChanges; movementIds: string[] }> {
+  private async settle(
+    manager: EntityManager,
+    offer: OfferRow,
+    refundAmount: number,
+    { action, actor }: { action: OfferAction; actor: TransitionActor },
+  ): Promise<{ changes: OfferChanges; movementIds: string[] }> {
     const held = await this.ledger.balance(manager, LedgerAccounts.escrow(offer.id), offer.currency);
     if (held < offer.amount) throw offersErrors.OFFER_FUNDS_NOT_HELD();
     const split = settle(offer.amount, refundAmount, offer.feeBps);
@@ -259,7 +264,7 @@ export class OfferTransitions {
       const transfer = await this.movements.add(manager, { offerId: offer.id, kind: 'transfer', amount: split.payout, currency: offer.currency, idempotencyKey: `offer:${offer.id}:transfer` });
       movementIds.push(transfer.id);
     }
-    await this.settings.onSettled?.(manager, offer, { action, ...split });
+    await this.settings.onSettled?.(manager, offer, actor, { action, currency: offer.currency, ...split });
     return { changes: { reviewDeadline: null, dueAt: null, cancellationDeadline: null }, movementIds };
   }
 

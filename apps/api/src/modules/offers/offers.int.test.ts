@@ -65,6 +65,15 @@ describe('the happy path: send → accept → submit → approve → released �
     expect(done.events.map((e: { action: string }) => e.action)).toEqual(['created', 'hold_placed', 'accept', 'submit', 'approve', 'release', 'complete']);
     expect(done.events[4]).toMatchObject({ from: 'submitted', to: 'approved', actor: 'brand' });
     expect(done.events[5]).toMatchObject({ actor: 'system' });
+
+    // Every money decision and movement is in the audit log.
+    const audit = await ctx.dataSource.query<{ action: string; actor_role: string }[]>(
+      `SELECT action, actor_role FROM audit_log WHERE target_type = 'offer' AND target_id = $1 ORDER BY occurred_at, action`,
+      [sent.id],
+    );
+    expect(audit.map((a) => `${a.actor_role}:${a.action}`).sort()).toEqual(
+      ['system:money.hold.succeeded', 'system:money.capture.succeeded', 'brand:money.settle', 'system:money.transfer.succeeded'].sort(),
+    );
   });
 });
 
@@ -222,6 +231,12 @@ describe('disputes', () => {
     expect(await balance(ctx, LedgerAccounts.refunds)).toBe(40000);
     expect(await balance(ctx, LedgerAccounts.platformFees)).toBe(9000);
     expect(await balance(ctx, LedgerAccounts.connectTransfers)).toBe(51000);
+
+    const [resolution] = await ctx.dataSource.query<[{ actor_id: string; details: Record<string, unknown> }]>(
+      `SELECT actor_id, details FROM audit_log WHERE action = 'dispute.resolve' AND target_id = $1`,
+      [offer.id],
+    );
+    expect(resolution).toMatchObject({ actor_id: admin.user.id, details: { refund: 40000, fee: 9000, payout: 51000, currency: 'USD' } });
 
     const again = await admin.client.post(`/api/admin/disputes/${disputeId}/resolve`, { outcome: 'refund' });
     expect(again.status).toBe(409);

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { PaymentProvider, WebhookVerifier } from './payment-provider.port.js';
 import { SimulatedPaymentProvider } from './simulated/simulated-provider.js';
-import { StripePaymentProvider } from './stripe/stripe-provider.js';
+import { StripePaymentProvider, stripeEndpoint } from './stripe/stripe-provider.js';
 import { createStripeWebhookVerifier } from './stripe/stripe-webhooks.js';
 
 /** Stripe when STRIPE_SECRET_KEY is set, otherwise the simulated provider (test money, recorded locally). */
@@ -13,12 +13,8 @@ export function createPaymentProvider(
 ): { provider: PaymentProvider; webhookVerifier: WebhookVerifier | null } {
   const stripe = config.payments.stripe;
   if (stripe) {
-    const base = stripe.apiBase;
     return {
-      provider: new StripePaymentProvider({
-        secretKey: stripe.secretKey,
-        ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === 'http:' ? 80 : 443)), protocol: base.protocol === 'http:' ? 'http' : 'https' } : {}),
-      }),
+      provider: new StripePaymentProvider({ secretKey: stripe.secretKey, ...(stripe.apiBase ? stripeEndpoint(stripe.apiBase) : {}) }),
       webhookVerifier: createStripeWebhookVerifier({ platformSecret: stripe.webhookSecret, connectSecret: stripe.connectWebhookSecret }),
     };
   }
