@@ -51,7 +51,7 @@ const WITH_CHARGE = ['latest_charge'];
  * Stripe Connect, separate charges and transfers (payments-escrow.md §6.1): the brand's card is
  * held by a manual-capture PaymentIntent on the platform, captured funds stay in the platform
  * balance, and release is a Transfer funded by the offer's charge. A thin translation: no state
- * machine, no ledger — every failure becomes a classified `PaymentProviderError`.
+ * machine, no ledger — every Stripe failure becomes a classified `PaymentProviderError`.
  */
 export class StripePaymentProvider implements PaymentProvider {
   readonly kind = 'stripe' as const;

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
-import type { ProviderEvent } from '../payment-provider.port.js';
+import type { ProviderEvent, WebhookVerifier } from '../payment-provider.port.js';
 
-export type WebhookEndpoint = ProviderEvent['endpoint'];
+type WebhookEndpoint = ProviderEvent['endpoint'];
 
 /** The request is not a genuine, fresh Stripe delivery for this endpoint: answer 400, do not process. */
 export class WebhookSignatureError extends Error {
@@ -20,18 +20,15 @@ export interface StripeWebhookVerifierOptions {
   toleranceSeconds?: number;
 }
 
-export interface StripeWebhookVerifier {
-  /**
-   * Checks the `stripe-signature` header over the exact bytes received (mount the route with a
-   * raw body parser, before any JSON parser) and reduces the event to a `ProviderEvent`.
-   * Each endpoint has its own secret, so an event sent to the wrong endpoint fails here.
-   */
-  verify(endpoint: WebhookEndpoint, rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
-}
-
 const DEFAULT_TOLERANCE_SECONDS = 300;
 
-export function createStripeWebhookVerifier(options: StripeWebhookVerifierOptions): StripeWebhookVerifier {
+/**
+ * `verify` checks the `stripe-signature` header over the exact bytes received (mount the route
+ * with a raw body parser, before any JSON parser) and reduces the event to a `ProviderEvent`;
+ * it throws `WebhookSignatureError` (answer 400) when the delivery is not genuine. Each endpoint
+ * has its own secret, so an event sent to the wrong endpoint fails here.
+ */
+export function createStripeWebhookVerifier(options: StripeWebhookVerifierOptions): WebhookVerifier {
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const secrets: Record<WebhookEndpoint, string> = { platform: options.platformSecret, connect: options.connectSecret };
   return {
