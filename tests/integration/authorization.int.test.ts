@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../apps/api/src/http/define-route.js';
 import { useTestApp, type TestContext } from '../../apps/api/test/test-app.js';
-import { account, allowedRoles, fillPath, ROLES, routeKey, send, walkRoutes, type Account, type HttpMethod, type Role } from './authorization-support.js';
+import { account, allowedRoles, fillPath, ROLES, routeKey, send, walkRoutes, type Account, type Role } from './authorization-support.js';
 
 const ctx = useTestApp();
 

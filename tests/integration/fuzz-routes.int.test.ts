@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../apps/api/src/http/define-route.js';
 import { useTestApp } from '../../apps/api/test/test-app.js';
 import { countRows } from '../../apps/api/test/test-database.js';
-import { account, allowedRoles, routeKey, send, type Account, type HttpMethod, type Role } from './authorization-support.js';
+import { account, allowedRoles, routeKey, send, type Account, type Role } from './authorization-support.js';
 
 const ctx = useTestApp();
 
