@@ -16,14 +16,14 @@ import { rawRoute } from './http/raw-route.js';
 import { registerRoutes } from './http/register-routes.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { createAdminModule } from './modules/admin/index.js';
-import { createAuditModule, recordAudit } from './modules/audit/index.js';
+import { composeMoney } from './compose-money.js';
+import { createAuditModule } from './modules/audit/index.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createBrandsModule } from './modules/brands/index.js';
 import { createInfluencersModule } from './modules/influencers/index.js';
 import { createCampaignsModule } from './modules/campaigns/index.js';
 import { createListsModule } from './modules/lists/index.js';
-import { createOffersModule } from './modules/offers/index.js';
-import { createPaymentProvider, createPaymentsModule, type PaymentProvider, type WebhookVerifier } from './modules/payments/index.js';
+import type { PaymentProvider, WebhookVerifier } from './modules/payments/index.js';
 import { createSearchModule } from './modules/search/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
@@ -102,41 +102,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   });
 
   const search = createSearchModule({ dataSource, config, logger });
-  const { provider, webhookVerifier } = injected ?? createPaymentProvider(config, dataSource, now);
-  const payments = createPaymentsModule(dataSource, provider, config.http.publicUrl);
-  const offers = createOffersModule({
-    dataSource,
-    provider,
-    payoutAccounts: payments.payoutAccounts,
-    webhookVerifier,
-    logger,
-    now,
-    publicUrl: config.http.publicUrl,
-    linkSecret: config.session.secret,
-    feeBps: config.payments.platformFeeBps,
-    clawbackWindowHours: config.payments.clawbackWindowHours,
-    // Every money decision and every money movement leaves an append-only trace (SPEC §7).
-    audit: {
-      settled: (manager, offer, actor, details) =>
-        recordAudit(manager, {
-          actorId: actor.id,
-          actorRole: actor.role,
-          action: actor.role === 'admin' ? 'dispute.resolve' : 'money.settle',
-          targetType: 'offer',
-          targetId: offer.id,
-          details,
-        }),
-      movement: (manager, movement, outcome, providerRef) =>
-        recordAudit(manager, {
-          actorId: null,
-          actorRole: 'system',
-          action: `money.${movement.kind}.${outcome}`,
-          targetType: 'offer',
-          targetId: movement.offerId,
-          details: { amount: movement.amount, currency: movement.currency, idempotencyKey: movement.idempotencyKey, providerRef },
-        }),
-    },
-  });
+  const { payments, offers } = composeMoney({ config, dataSource, logger, now, ...(injected ? { injected } : {}) });
   const definitions: RouteDefinition[] = [
     ...operationsRoutes({ dataSource, searchHealth: search.health }),
     ...search.routes,

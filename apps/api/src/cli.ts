@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ZDisplayName, ZEmail, ZPassword } from '@reachbridge/contracts';
 import type { z } from 'zod';
+import { composeMoney } from './compose-money.js';
 import { loadConfigOrExit } from './config/config.js';
 import { pendingSchemaChanges } from './db/data-source.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
@@ -12,6 +13,7 @@ import { allSearchDocuments, createSearchModule } from './modules/search/index.j
 import { AccountsService } from './modules/accounts/index.js';
 import { parseImport, runImport } from './modules/import/profile-import.js';
 import { InfluencersService } from './modules/influencers/index.js';
+import { reconcile } from './modules/offers/index.js';
 import { SEEDED_INFLUENCER_PASSWORD, seedInfluencers } from './modules/seed/index.js';
 import { createLogger } from './observability/logger.js';
 
@@ -148,6 +150,33 @@ search
       }
       await dataSource.query(`SELECT mark_search_dirty(id) FROM influencer_profiles`);
       await indexPending(dataSource);
+    }),
+  );
+
+const jobs = program.command('jobs').description('the worker’s jobs');
+jobs
+  .command('run-due')
+  .description('run every due timer once (offer expiry, auto-approval, cancellation timeout, completion) and every due money movement')
+  .action(() =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const { offers } = composeMoney({ config, dataSource, logger, now: () => new Date() });
+      console.log(JSON.stringify(await offers.timers.runDue()));
+    }),
+  );
+
+const ledger = program.command('ledger').description('the money ledger');
+ledger
+  .command('reconcile')
+  .description('compare the ledger and money movements with the payment provider; exit 1 on any difference')
+  .action(() =>
+    withDatabase(async ({ dataSource }) => {
+      await runMigrations(dataSource, logger);
+      const { payments } = composeMoney({ config, dataSource, logger, now: () => new Date() });
+      const report = await reconcile(dataSource, payments.provider);
+      for (const difference of report.differences) console.log(`difference: ${difference}`);
+      console.log(`reconciled ${report.offersChecked} offer(s) with the ${payments.provider.kind} provider: ${report.differences.length} difference(s)`);
+      if (report.differences.length > 0) process.exitCode = 1;
     }),
   );
 

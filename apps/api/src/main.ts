@@ -38,12 +38,15 @@ async function main(): Promise<void> {
     await runMigrations(database.dataSource, logger);
     const shouldSeed = config.seedDemo && !config.isProduction;
     const seeded = shouldSeed ? await seedDemoData(database.dataSource, logger) : 'skipped';
-    const { app, searchSync, elasticsearch } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
+    const { app, searchSync, elasticsearch, offers } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
     // Elasticsearch being down never stops the start: search answers from PostgreSQL meanwhile.
     elasticsearch?.ensureIndex().catch((error: unknown) => logger.warn({ err: error }, 'Elasticsearch index not ready; searching PostgreSQL until it is'));
-    // The worker's jobs run in-process by default (search indexing from the outbox).
+    // The worker's jobs run in-process: search indexing from the outbox, offer timers and money movements.
     const stopSync = searchSync.start();
-    stopBackground = stopSync.stop;
+    const stopTimers = offers.timers.start(config.jobs.intervalMs);
+    stopBackground = async () => {
+      await Promise.all([stopSync.stop(), stopTimers.stop()]);
+    };
     server = app.listen(config.http.port, config.http.host);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);

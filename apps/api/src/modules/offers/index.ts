@@ -16,6 +16,7 @@ export { OfferMoney } from './offer-money.js';
 export { OfferTimers } from './offer-timers.js';
 export { OfferTransitions } from './offer-transitions.js';
 export { OffersService } from './offers.service.js';
+export { reconcile, type ReconciliationReport } from './reconcile.js';
 export type { MovementRow } from './money-movements.repository.js';
 export type { OfferRow } from './offers.repository.js';
 

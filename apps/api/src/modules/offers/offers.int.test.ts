@@ -3,6 +3,8 @@ import { balance, expectLedgerConsistent, loggedIn, manualClock, offerParties, O
 import { useTestApp } from '../../../test/test-app.js';
 import { countRows } from '../../../test/test-database.js';
 import { LedgerAccounts } from '../ledger/index.js';
+import type { PaymentProvider } from '../payments/index.js';
+import { reconcile } from './reconcile.js';
 
 const clock = manualClock();
 const ctx = useTestApp({}, { now: clock.now });
@@ -389,5 +391,29 @@ describe('tracked links and campaigns', () => {
     expect(listed).toMatchObject({ offerCount: 1, committed: [{ amount: 50000, currency: 'USD' }] });
     const inbox = (await parties.brand.get(`/api/offers?campaignId=${campaign.id as string}`)).body;
     expect(inbox.items).toHaveLength(1);
+  });
+});
+
+describe('reconciliation', () => {
+  it('finds no difference after real flows, and reports money the provider moved that our books do not know', async () => {
+    const parties = await offerParties(ctx);
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    await parties.influencer.post(`/api/offers/${offer.id}/accept`);
+    await parties.influencer.post(`/api/offers/${offer.id}/submissions`, { url: 'https://instagram.com/p/abc' });
+    await parties.brand.post(`/api/offers/${offer.id}/approve`);
+    const provider = (ctx.offers.money as unknown as { provider: PaymentProvider }).provider;
+    expect(await reconcile(ctx.dataSource, provider)).toEqual({ offersChecked: 1, differences: [] });
+
+    const [{ charge_id: chargeId }] = await ctx.dataSource.query<[{ charge_id: string }]>(`SELECT charge_id FROM offers WHERE id = $1`, [offer.id]);
+    const [{ account_id: accountId }] = await ctx.dataSource.query<[{ account_id: string }]>(`SELECT account_id FROM payout_accounts`);
+    const stray = await provider.transfer({
+      money: { amount: 100, currency: 'USD' },
+      destinationAccountId: accountId,
+      sourceChargeId: chargeId,
+      transferGroup: `offer_${offer.id}`,
+      idempotencyKey: 'someone-else',
+      metadata: {},
+    });
+    expect((await reconcile(ctx.dataSource, provider)).differences).toEqual([`offer ${offer.id}: transfer ${stray.id} (100) at the provider is not in our books`]);
   });
 });
