@@ -210,9 +210,12 @@ export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise
     if (bulk) {
       await client.query('BEGIN');
       try {
-        // A seed can be redone: losing the last commits after a crash costs nothing here.
+        // A seed can be redone: losing the last commits after a crash costs nothing here. The
+        // pool's 15 s statement timeout is for requests; an index over ten million rows takes longer.
         await client.query(`SET LOCAL synchronous_commit = off`);
         await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+        await client.query(`SET LOCAL statement_timeout = 0`);
+        await client.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
         for (const [table, trigger] of SEARCH_TRIGGERS) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
         await withBulkLoad(client, LOADED_TABLES, async () => {
           for (let start = 0; start < count; start += batchSize) await writeBatch(client, generateBatch(start));
@@ -223,7 +226,10 @@ export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise
         await client.query('ROLLBACK');
         throw error;
       }
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL statement_timeout = 0`);
       await client.query(`ANALYZE users, ${LOADED_TABLES.join(', ')}`);
+      await client.query('COMMIT');
       return totals;
     }
     for (let start = 0; start < count; start += batchSize) {
