@@ -5,6 +5,7 @@ import { CreateSearch1764374400000 } from './1764374400000-create-search.js';
 import { CreateLists1764460800000 } from './1764460800000-create-lists.js';
 import { CreateOffersAndLedger1764547200000 } from './1764547200000-create-offers-and-ledger.js';
 import { TrustSafety1764633600000 } from './1764633600000-trust-safety.js';
+import { SearchPerformance1764806400000 } from './1764806400000-search-performance.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateLists1764460800000,
   CreateOffersAndLedger1764547200000,
   TrustSafety1764633600000,
+  SearchPerformance1764806400000,
 ];

@@ -51,7 +51,15 @@ export const ZSearchQuery = z
     deliverable: z.enum(DELIVERABLE_TYPES).optional(),
     qualityMin: number(z.int().min(0).max(100)),
     verifiedOnly: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-    sort: z.enum(SEARCH_SORTS).optional(),
+    /**
+     * Default: relevance with text, followers without. Relevance ranks the 300 most-followed
+     * matches of the text (a broad word matches a sixth of the catalogue); the other sorts cover
+     * every match.
+     */
+    sort: z
+      .enum(SEARCH_SORTS)
+      .optional()
+      .describe('Default: relevance with text, else followers. Relevance ranks the 300 most-followed text matches; other sorts cover every match.'),
     cursor: z.string().max(500).optional(),
     limit: number(z.int().min(1).max(100)),
   })
@@ -102,7 +110,14 @@ export const ZSearchResponse = z
   .object({
     hits: z.array(ZSearchHit),
     total: z.int(),
+    /** True when `total` is a lower bound: there are at least this many matches (past 10,000, counting stops). */
     totalIsLowerBound: z.boolean(),
+    /**
+     * True when the facet counts are estimates scaled up from a sample of the catalogue (always
+     * past 10,000 matches, and when a facet ranges over too many profiles to count quickly);
+     * show them as approximate. False: every count is exact.
+     */
+    facetsAreEstimates: z.boolean(),
     facets: z.object(Object.fromEntries(FACETS.map((facet) => [facet, z.array(ZFacetBucket)])) as Record<(typeof FACETS)[number], z.ZodArray<typeof ZFacetBucket>>),
     nextCursor: z.string().nullable(),
     tookMs: z.number(),

@@ -60,6 +60,8 @@ export interface SearchResult {
   hits: SearchHitResult[];
   total: number;
   totalIsLowerBound: boolean;
+  /** Facet counts estimated from a sample rather than counted (absent: counted). */
+  facetsAreEstimates?: boolean;
   facets: Record<FacetName, FacetBucket[]>;
   nextCursor: string | null;
 }

@@ -30,6 +30,7 @@ export class SearchService {
       hits: result.hits.map(presentSearchHit),
       total: result.total,
       totalIsLowerBound: result.totalIsLowerBound,
+      facetsAreEstimates: result.facetsAreEstimates ?? false,
       facets: result.facets,
       nextCursor: result.nextCursor,
       tookMs: Math.round((performance.now() - started) * 10) / 10,

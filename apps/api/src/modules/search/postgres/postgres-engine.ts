@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TSearchQuery } from '@reachbridge/contracts';
-import { NICHES, NICHE_SEARCH_LABELS, normalizeText } from '@reachbridge/domain';
+import { NICHES, NICHE_SEARCH_LABELS, TIER_BOUNDS, normalizeText } from '@reachbridge/domain';
 import type { DataSource } from 'typeorm';
 import { costPerTargetedThousand, matchedPrice, priceIndex } from '../search-math.js';
 import {
@@ -102,7 +102,17 @@ interface CompiledQuery {
   sortExpr: string;
   sortDirection: 'ASC' | 'DESC';
   sortType: string;
+  /** For the cost sort on an indexed price key: a lower bound of the sort value that an index orders by. */
+  costFloorExpr: string | null;
 }
+
+/** Price keys with price and cost-floor indexes (migration 1764806400000-search-performance). */
+const INDEXED_PRICE_KEYS: readonly string[] = ['USD', 'USD:post'];
+
+const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** `audience_top_countries` holds the countries with at least this share (percent); see `searchTableRow`. */
+const TOP_COUNTRY_SHARE = 10;
 
 const AUDIENCE_COLUMNS = {
   audienceCountry: 'audience_countries',
@@ -132,9 +142,15 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
 
   if (query.niche?.length) facetFilters.niche = `s.niches && ${params.add(query.niche)}::text[]`;
   if (query.platform?.length) facetFilters.platform = `s.platforms && ${params.add(query.platform)}::text[]`;
-  if (query.country?.length) facetFilters.country = `s.country = ANY(${params.add(query.country)}::text[])`;
+  if (query.country?.length) facetFilters.country = `s.country = ANY(${params.add(query.country)}::bpchar[])`; // bpchar, like the column: a cast of the column to text would hide its statistics from the planner
   if (query.language?.length) facetFilters.language = `s.languages && ${params.add(query.language)}::text[]`;
-  if (query.tier?.length) facetFilters.tier = `s.tier = ANY(${params.add(query.tier)}::text[])`;
+  if (query.tier?.length) {
+    // The tier is a function of the followers: the range they span lets the followers index find the rows.
+    const low = Math.min(...query.tier.map((tier) => TIER_BOUNDS[tier].min));
+    const highs = query.tier.map((tier) => TIER_BOUNDS[tier].max);
+    const range = [`s.total_followers >= ${params.add(low)}`, ...(highs.includes(null) ? [] : [`s.total_followers < ${params.add(Math.max(...(highs as number[])))}`])];
+    facetFilters.tier = `(s.tier = ANY(${params.add(query.tier)}::text[]) AND ${range.join(' AND ')})`;
+  }
   if (query.city?.length) common.push(`fa_normalize(s.city) = ANY(${params.add(query.city.map(normalizeText))}::text[])`);
   if (query.followersMin !== undefined) common.push(`s.total_followers >= ${params.add(query.followersMin)}`);
   if (query.followersMax !== undefined) common.push(`s.total_followers <= ${params.add(query.followersMax)}`);
@@ -152,13 +168,20 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
     if (!filters.length) continue;
     const shares = filters.map((filter) => ({ share: `coalesce((s.${column}->>${params.add(filter.key)})::float8, 0)`, min: filter.min }));
     shareFactors.push(`least(100, ${shares.map(({ share }) => share).join(' + ')}) / 100`);
-    const condition = `(${shares.map(({ share, min }) => `${share} >= ${params.add(min)}`).join(' OR ')})`;
+    let condition = `(${shares.map(({ share, min }) => `${share} >= ${params.add(min)}`).join(' OR ')})`;
+    if (key === 'audienceCountry' && filters.every((filter) => filter.min >= TOP_COUNTRY_SHARE)) {
+      // Implied by the shares (a country with ≥ 10 % is in audience_top_countries), but the GIN
+      // index can find these rows, where the jsonb shares would be read row by row.
+      condition = `(s.audience_top_countries && ${params.add(filters.map((filter) => filter.key))}::text[] AND ${condition})`;
+    }
     if (key === 'audienceCountry') facetFilters.audienceCountry = condition;
     else common.push(condition);
   }
 
   const priceKey = query.deliverable ? `${query.currency}:${query.deliverable}` : query.currency;
-  const priceExpr = `(s.prices->>${params.add(priceKey)})::bigint`;
+  // A literal key (currency and deliverable are enums), not a parameter: the price and cost-floor
+  // indexes (migration 1764806400000) are on these exact expressions.
+  const priceExpr = `(s.prices->>${sqlString(priceKey)})::bigint`;
   if (query.priceMax !== undefined) facetFilters.priceBand = `${priceExpr} <= ${params.add(query.priceMax)}`;
 
   const sort: SortKey = query.sort ?? (text?.tsquery ? 'relevance' : 'followers');
@@ -185,13 +208,24 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
     ],
   };
   const [sortExpr, sortDirection, sortType] = sortExprs[sort];
-  return { params, common, facetFilters, text, tsqueryParam, plainParam, priceExpr, sort, sortExpr, sortDirection, sortType };
+  // Every audience share is at most 100 %, so the cost per targeted thousand is never below this floor.
+  const costFloorExpr =
+    sort === 'costPerTargetedThousand' && INDEXED_PRICE_KEYS.includes(priceKey)
+      ? `coalesce(${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0, 0), ${NO_VALUE})`
+      : null;
+  return { params, common, facetFilters, text, tsqueryParam, plainParam, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
 }
 
 /** The query minus paging: a cursor only continues the query it came from. */
 function queryHash(query: TSearchQuery): string {
   const { cursor: _cursor, limit: _limit, ...rest } = query;
   return createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 12);
+}
+
+/** The query minus paging and sort: what the total and the facets depend on. */
+function filterHash(query: TSearchQuery): string {
+  const { cursor: _cursor, limit: _limit, sort: _sort, ...rest } = query;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('base64url');
 }
 
 function encodeCursor(value: number, id: string, hash: string): string {
@@ -223,8 +257,46 @@ const FACET_SQL: Record<FacetName, (priceExpr: string) => { from: string; value:
   audienceCountry: () => ({ from: 'unnest(b.audience_top_countries) AS v', value: 'v' }),
 };
 const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
-/** Rows a facet estimate looks at when the matches are too many to count exactly. */
-const FACET_SAMPLE_ROWS = 25_000;
+/**
+ * Rows a facet estimate looks at (a repeatable block sample: always the same ~1 % of a million
+ * rows, so those pages stay in shared buffers).
+ */
+const FACET_SAMPLE_ROWS = 10_000;
+/** Facets are counted exactly when the rows they count over (the non-facet filters' matches) are estimated at most this many. */
+const EXACT_FACET_BASE_LIMIT = 20_000;
+/** A sample estimate this far past EXACT_TOTAL_LIMIT is trusted without counting. */
+const SKIP_COUNT_FACTOR = 2;
+/**
+ * Relevance ranks at most this many matches: the most-followed ones (followers are part of the
+ * relevance score, and the followers index finds them without touching the other matches).
+ */
+const RELEVANCE_CANDIDATES = 300;
+/** How long an estimated (sampled) total and facets are reused for the same filters. */
+const ESTIMATE_CACHE_MS = 30_000;
+const ESTIMATE_CACHE_ENTRIES = 500;
+/**
+ * Per search statement: no JIT (compiling costs more than these short statements save) and
+ * enough memory for exact (not lossy) bitmaps and in-memory sorts.
+ */
+const STATEMENT_SETTINGS = `SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
+
+interface Counted {
+  total: number;
+  totalIsLowerBound: boolean;
+  facetsAreEstimates: boolean;
+  buckets: Record<FacetName, FacetBucket[]>;
+}
+
+export interface PostgresSearchOptions {
+  /** Reuse estimated totals and facets for the same filters this long (0: never). */
+  estimateCacheMs?: number;
+  /** FACET_SAMPLE_ROWS; tests lower it to reach the sampled path on a small table. */
+  facetSampleRows?: number;
+  /** EXACT_FACET_BASE_LIMIT. */
+  exactFacetBaseLimit?: number;
+  /** RELEVANCE_CANDIDATES. */
+  relevanceCandidates?: number;
+}
 
 /** One `influencer_search` row (the stored columns; the tsvector and `name_norm` are generated). */
 export interface SearchTableRow {
@@ -291,7 +363,7 @@ export function searchTableRow(d: InfluencerSearchDocument): SearchTableRow {
     audience_genders: d.audience.genders,
     audience_languages: d.audience.languages,
     audience_top_countries: Object.entries(d.audience.countries)
-      .filter(([, share]) => share >= 10)
+      .filter(([, share]) => share >= TOP_COUNTRY_SHARE)
       .map(([country]) => country),
     rates: d.rates,
     prices: priceIndex(d.rates),
@@ -308,7 +380,23 @@ export function searchTableRow(d: InfluencerSearchDocument): SearchTableRow {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly estimateCacheMs: number;
+  private readonly facetSampleRows: number;
+  private readonly exactFacetBaseLimit: number;
+  private readonly relevanceCandidates: number;
+  /** Filters → estimated counts, oldest first (a Map keeps insertion order). */
+  private readonly estimates = new Map<string, { at: number; counted: Counted }>();
+  private tableRows: { at: number; rows: number } | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: PostgresSearchOptions = {},
+  ) {
+    this.estimateCacheMs = options.estimateCacheMs ?? ESTIMATE_CACHE_MS;
+    this.facetSampleRows = options.facetSampleRows ?? FACET_SAMPLE_ROWS;
+    this.exactFacetBaseLimit = options.exactFacetBaseLimit ?? EXACT_FACET_BASE_LIMIT;
+    this.relevanceCandidates = options.relevanceCandidates ?? RELEVANCE_CANDIDATES;
+  }
 
   async search(query: TSearchQuery): Promise<SearchResult> {
     const result = await this.searchIn(query, 'text');
@@ -324,27 +412,73 @@ export class PostgresSearchEngine implements SearchEngine {
 
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
-    const facets = this.countMatches(compiled, filterValues).then(async (matches) =>
-      matches <= EXACT_TOTAL_LIMIT
-        ? { ...(await this.countFacets(compiled, filterValues)), totalIsLowerBound: false }
-        : // Past the limit: the total is a lower bound and facet counts are estimated from a sample.
-          { ...(await this.countFacets(compiled, filterValues, await this.samplePercent())), total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true },
-    );
-    const [hits, counted] = await Promise.all([this.findHits(compiled, limit, after), facets]);
+    const [hits, counted] = await Promise.all([this.findHits(compiled, limit, after), this.countAll(compiled, filterValues, `${mode}:${filterHash(query)}`)]);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
     return {
       hits: page.map((row) => this.toHit(row, query)),
       total: counted.total,
       totalIsLowerBound: counted.totalIsLowerBound,
+      facetsAreEstimates: counted.facetsAreEstimates,
       facets: counted.buckets,
       nextCursor: hits.length > limit && last ? encodeCursor(Number(last.sort_value), last.id, hash) : null,
     };
   }
 
+  /**
+   * The total and the facets, as cheaply as they can be honest:
+   *
+   * - A small table is counted exactly (past EXACT_TOTAL_LIMIT matches the total is a lower bound).
+   * - A large one is first estimated from a ~FACET_SAMPLE_ROWS block sample. Far past the limit,
+   *   that is the answer (lower-bound total, estimated facets) and it is cached for a while per
+   *   filter set. Otherwise the matches are counted (up to the limit), and the facets are counted
+   *   exactly only when the rows they range over are few; else they stay estimates
+   *   (`facetsAreEstimates`). Exact answers are never cached: a write shows at once.
+   */
+  private async countAll(compiled: CompiledQuery, values: unknown[], cacheKey: string): Promise<Counted> {
+    const rows = await this.searchTableRows();
+    const samplePercent = (this.facetSampleRows * 100) / rows;
+    if (samplePercent >= 50) {
+      const [matches, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
+      return matches <= EXACT_TOTAL_LIMIT
+        ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets }
+        : { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: false, buckets: exact.buckets };
+    }
+    const cached = this.estimates.get(cacheKey);
+    if (cached && Date.now() - cached.at < this.estimateCacheMs) return cached.counted;
+
+    const sampled = await this.countFacets(compiled, values, samplePercent);
+    const estimate: Counted = { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: true, buckets: sampled.buckets };
+    if (sampled.total > SKIP_COUNT_FACTOR * EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
+    const matches = await this.countMatches(compiled, values);
+    if (matches > EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
+    if (sampled.base <= this.exactFacetBaseLimit) {
+      const exact = await this.countFacets(compiled, values);
+      return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets };
+    }
+    return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets };
+  }
+
+  private remember(key: string, counted: Counted): Counted {
+    if (this.estimateCacheMs <= 0) return counted;
+    this.estimates.delete(key);
+    this.estimates.set(key, { at: Date.now(), counted });
+    if (this.estimates.size > ESTIMATE_CACHE_ENTRIES) this.estimates.delete(this.estimates.keys().next().value!);
+    return counted;
+  }
+
+  /** Runs one search statement with STATEMENT_SETTINGS (SET LOCAL needs a transaction). */
+  private async run<T>(sql: string, values: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(STATEMENT_SETTINGS);
+      return manager.query<T>(sql, values);
+    });
+  }
+
   private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null): Promise<SearchRow[]> {
     const { params } = compiled;
-    const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const filters = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const where = [...filters];
     if (after) {
       const op = compiled.sortDirection === 'DESC' ? '<' : '>';
       where.push(`(${compiled.sortExpr}, s.id) ${op} (${params.add(after.value)}::${compiled.sortType}, ${params.add(after.id)}::uuid)`);
@@ -353,15 +487,36 @@ export class PostgresSearchEngine implements SearchEngine {
       ? `ts_headline('simple', fa_normalize(h.bio), to_tsquery('simple', ${compiled.tsqueryParam}),
            'StartSel=«, StopSel=», MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')`
       : 'NULL';
+    // Ranking text relevance reads every match's tsvector; a broad word matches a sixth of the
+    // table. Rank only the most-followed RELEVANCE_CANDIDATES matches instead (all of them when
+    // there are fewer): a fixed set, so keyset pages over it stay consistent.
+    const from =
+      compiled.sort === 'relevance' && compiled.tsqueryParam
+        ? `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
+             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
+        : 'influencer_search s';
+    const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
+    if (compiled.costFloorExpr) {
+      // The cost depends on the query's audience shares, so no index orders by it. But it is never
+      // below its floor, which one does: the first page's rows by floor bound the page's worst
+      // cost T, and only rows with floor ≤ T can beat it (+0.01 for the cost's rounding to cents).
+      const [bound] = await this.run<{ t: number | null }[]>(
+        `SELECT max(v)::float8 AS t FROM (
+           SELECT ${compiled.sortExpr} AS v FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY ${compiled.costFloorExpr}, s.id LIMIT ${limit + 1}) x`,
+        params.values.slice(),
+      );
+      if (bound?.t !== null && bound?.t !== undefined && bound.t < NO_VALUE) conditions.push(`${compiled.costFloorExpr} <= ${params.add(bound.t + 0.01)}::float8`);
+    }
     const sql = `
       SELECT h.*, ${headline} AS highlight FROM (
         SELECT ${COLUMNS}, ${compiled.sortExpr} AS sort_value, ${compiled.priceExpr} AS matched_price
-          FROM influencer_search s
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          FROM ${from}
+         ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
          ORDER BY ${compiled.sortExpr} ${compiled.sortDirection}, s.id ${compiled.sortDirection}
          LIMIT ${params.add(limit + 1)}
       ) h ORDER BY h.sort_value ${compiled.sortDirection}, h.id ${compiled.sortDirection}`;
-    return this.dataSource.query(sql, params.values);
+    return this.run<SearchRow[]>(sql, params.values);
   }
 
   /**
@@ -371,7 +526,7 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Matches, counted up to one past the exact-total limit (the scan stops there). */
   private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<number> {
     const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
-    const [row] = await this.dataSource.query<[{ n: number }]>(
+    const [row] = await this.run<[{ n: number }]>(
       // The price expression is selected so that every filter parameter is used by this statement too.
       `SELECT count(*)::int AS n FROM (SELECT ${compiled.priceExpr} FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`,
       values,
@@ -379,10 +534,12 @@ export class PostgresSearchEngine implements SearchEngine {
     return row.n;
   }
 
-  /** The share of the table (percent) that holds about FACET_SAMPLE_ROWS rows, from the planner's row estimate. */
-  private async samplePercent(): Promise<number> {
+  /** The planner's row count of the search table (refreshed by ANALYZE and autovacuum), re-read every minute. */
+  private async searchTableRows(): Promise<number> {
+    if (this.tableRows && Date.now() - this.tableRows.at < 60_000) return this.tableRows.rows;
     const [row] = await this.dataSource.query<[{ rows: number }]>(`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'influencer_search'::regclass`);
-    return Math.min(100, Math.max(0.1, (FACET_SAMPLE_ROWS * 100) / row.rows));
+    this.tableRows = { at: Date.now(), rows: row.rows };
+    return row.rows;
   }
 
   /**
@@ -393,10 +550,13 @@ export class PostgresSearchEngine implements SearchEngine {
     compiled: CompiledQuery,
     values: unknown[],
     samplePercent?: number,
-  ): Promise<{ total: number; buckets: Record<FacetName, FacetBucket[]> }> {
+  ): Promise<{ total: number; base: number; buckets: Record<FacetName, FacetBucket[]> }> {
     const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
     const allFlags = FACET_NAMES.map((name) => `b.f_${name}`).join(' AND ');
-    const parts = [`SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base b WHERE ${allFlags}`];
+    const parts = [
+      `SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base b WHERE ${allFlags}`,
+      `SELECT 'base' AS facet, NULL AS value, count(*)::int AS count FROM base b`,
+    ];
     for (const name of FACET_NAMES) {
       const others = FACET_NAMES.filter((other) => other !== name).map((other) => `b.f_${other}`).join(' AND ');
       const { from, value } = FACET_SQL[name](compiled.priceExpr);
@@ -413,15 +573,17 @@ export class PostgresSearchEngine implements SearchEngine {
          ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''}
       )
       ${parts.join('\n UNION ALL ')}`;
-    const rows: { facet: FacetName | 'total'; value: string | null; count: number }[] = await this.dataSource.query(sql, values);
+    const rows = await this.run<{ facet: FacetName | 'total' | 'base'; value: string | null; count: number }[]>(sql, values);
     const buckets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetBucket[]])) as Record<FacetName, FacetBucket[]>;
     const scale = samplePercent === undefined || samplePercent >= 100 ? 1 : 100 / samplePercent;
     let total = 0;
+    let base = 0;
     for (const row of rows) {
       if (row.facet === 'total') total = Math.round(row.count * scale);
+      else if (row.facet === 'base') base = Math.round(row.count * scale);
       else if (row.value !== null) buckets[row.facet].push({ value: row.value, count: Math.round(row.count * scale) });
     }
-    return { total, buckets };
+    return { total, base, buckets };
   }
 
   private toHit(row: SearchRow, query: TSearchQuery): SearchHitResult {

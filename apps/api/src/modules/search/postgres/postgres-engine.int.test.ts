@@ -1,0 +1,113 @@
+import { ZSearchQuery, type TSearchQuery } from '@reachbridge/contracts';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../test/test-database.js';
+import { seedInfluencers } from '../../seed/index.js';
+import type { SearchHitResult } from '../search.port.js';
+import { PostgresSearchEngine } from './postgres-engine.js';
+
+/**
+ * The shortcuts the engine takes on a large catalogue (cost floor, candidate-limited relevance,
+ * sampled facets), forced onto a small seeded one and checked against plain SQL.
+ */
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataSource = database.dataSource;
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  await seedInfluencers(pool, { count: 2000, seed: 23, searchOutbox: false });
+  await dataSource.query('ANALYZE influencer_search');
+}, 120_000);
+afterAll(async () => database?.drop());
+
+const parse = (query: string): TSearchQuery => {
+  const params = new URLSearchParams(query);
+  const object: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) object[key] = params.getAll(key).length === 1 ? params.get(key)! : params.getAll(key);
+  return ZSearchQuery.parse(object);
+};
+
+/** Every hit of a query, page by page through the cursors. */
+async function allPages(engine: PostgresSearchEngine, query: string): Promise<SearchHitResult[]> {
+  const hits: SearchHitResult[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await engine.search(parse(cursor ? `${query}&cursor=${cursor}` : query));
+    hits.push(...page.hits);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return hits;
+}
+
+const ids = (hits: SearchHitResult[]) => hits.map((hit) => hit.document.id);
+
+describe('PostgreSQL engine shortcuts', () => {
+  it.each([
+    ['audienceCountry=IR:30', `coalesce((s.audience_countries->>'IR')::float8, 0) >= 30`, `least(100, coalesce((s.audience_countries->>'IR')::float8, 0)) / 100`, 'USD'],
+    [
+      'audienceCountry=DE:5,TR:5&audienceGender=female:50&deliverable=post',
+      `(coalesce((s.audience_countries->>'DE')::float8, 0) >= 5 OR coalesce((s.audience_countries->>'TR')::float8, 0) >= 5)
+         AND coalesce((s.audience_genders->>'female')::float8, 0) >= 50`,
+      `least(100, coalesce((s.audience_countries->>'DE')::float8, 0) + coalesce((s.audience_countries->>'TR')::float8, 0)) / 100
+         * least(100, coalesce((s.audience_genders->>'female')::float8, 0)) / 100`,
+      'USD:post',
+    ],
+  ])('sorts by cost per targeted thousand exactly, page after page, for %s (bounded by the cost floor)', async (filters, where, share, priceKey) => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const hits = await allPages(engine, `${filters}&sort=costPerTargetedThousand&limit=37`);
+    const expected: { id: string }[] = await dataSource.query(
+      `SELECT s.id FROM influencer_search s WHERE ${where}
+        ORDER BY coalesce(round(((s.prices->>'${priceKey}')::bigint::float8 * 1000
+                   / nullif(s.total_followers * s.quality_score / 100.0 * ${share}, 0))::numeric, 2)::float8, 9e15), s.id`,
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    expect(ids(hits)).toEqual(expected.map((row) => row.id));
+  });
+
+  it('ranks text relevance among the most-followed matches only, and pages through exactly those', async () => {
+    const engine = new PostgresSearchEngine(dataSource, { relevanceCandidates: 50 });
+    const [{ matches }] = await dataSource.query(`SELECT count(*)::int AS matches FROM influencer_search WHERE document @@ to_tsquery('simple', 'creator:*')`);
+    expect(matches).toBeGreaterThan(50);
+    const first = await engine.search(parse('q=creator'));
+    expect(first.total).toBe(matches);
+    const hits = await allPages(engine, 'q=creator&limit=15');
+    const candidates: { id: string }[] = await dataSource.query(
+      `SELECT id FROM influencer_search WHERE document @@ to_tsquery('simple', 'creator:*') ORDER BY total_followers DESC, id DESC LIMIT 50`,
+    );
+    expect(new Set(ids(hits))).toEqual(new Set(candidates.map((row) => row.id)));
+    expect(hits).toHaveLength(50);
+    // With room for every match, every match is ranked.
+    expect(await allPages(new PostgresSearchEngine(dataSource, { relevanceCandidates: 10_000 }), 'q=creator&limit=100')).toHaveLength(matches);
+  });
+
+  it('estimates facets from a sample when they range over many rows, but keeps the total exact, and says so', async () => {
+    const exact = new PostgresSearchEngine(dataSource);
+    const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, estimateCacheMs: 0 });
+    const query = parse('niche=travel&country=DE');
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM influencer_search WHERE niches && '{travel}' AND country = 'DE'`);
+
+    const counted = await exact.search(query);
+    expect(counted).toMatchObject({ total: n, totalIsLowerBound: false, facetsAreEstimates: false });
+    const estimated = await sampled.search(query);
+    expect(estimated).toMatchObject({ total: n, totalIsLowerBound: false, facetsAreEstimates: true });
+    expect(ids(estimated.hits)).toEqual(ids(counted.hits));
+
+    // A narrow base is still counted exactly on the sampled path.
+    const narrowBase = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, estimateCacheMs: 0 });
+    const narrow = await narrowBase.search(query);
+    expect(narrow).toMatchObject({ total: n, facetsAreEstimates: false });
+    expect(narrow.facets).toEqual(counted.facets);
+  });
+
+  it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const hits = await allPages(engine, 'tier=micro,mid&country=IR&limit=100');
+    const expected: { id: string }[] = await dataSource.query(
+      `SELECT id FROM influencer_search WHERE tier IN ('micro', 'mid') AND country = 'IR' ORDER BY total_followers DESC, id DESC`,
+    );
+    expect(ids(hits)).toEqual(expected.map((row) => row.id));
+  });
+});
