@@ -19,7 +19,10 @@ export function composeMoney(deps: {
 }) {
   const { config, dataSource, logger, now, injected } = deps;
   const { provider, webhookVerifier } = injected ?? createPaymentProvider(config, dataSource, now);
-  const payments = createPaymentsModule(dataSource, provider, config.http.publicUrl);
+  const payments = createPaymentsModule(dataSource, provider, {
+    publicUrl: config.http.publicUrl,
+    publishableKey: config.payments.stripe?.publishableKey ?? null,
+  });
   const offers = createOffersModule({
     dataSource,
     provider,

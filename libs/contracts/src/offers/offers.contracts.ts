@@ -148,6 +148,23 @@ export const ZOfferPayment = z
   })
   .meta({ id: 'OfferPayment' });
 
+export const ZReputation = z
+  .object({
+    /** Offers that reached a decision with this party (the sample size). */
+    offers: z.int(),
+    /** Brand: median hours from submission to approval (auto-approvals count at the window's end). */
+    medianApprovalHours: z.number().nullable(),
+    /** Brand: share of funded offers that ended paid (released, completed or split) rather than refunded. */
+    paidRate: z.number().nullable(),
+    /** Influencer: share of first submissions made by the due date. */
+    onTimeRate: z.number().nullable(),
+    /** Influencer: median hours from receiving an offer to answering it. */
+    medianResponseHours: z.number().nullable(),
+    disputes: z.int(),
+  })
+  .meta({ id: 'Reputation' });
+export type TReputation = z.infer<typeof ZReputation>;
+
 export const ZOffer = z
   .object({
     id: ZId,
@@ -183,7 +200,10 @@ export const ZOffer = z
     events: z.array(ZOfferEvent),
     messages: z.array(ZOfferMessage),
     payment: ZOfferPayment,
+    /** `clicks`: every redirect; `uniqueVisitors`: distinct visitors per day, summed over days. */
     trackedLink: z.object({ url: z.string(), clicks: z.int(), uniqueVisitors: z.int() }).nullable(),
+    /** Both sides' records on past offers (SPEC §7). */
+    reputation: z.object({ brand: ZReputation, influencer: ZReputation }),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })

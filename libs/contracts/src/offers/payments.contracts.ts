@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CURRENCY_CODES, OFFER_STATUSES } from '@reachbridge/domain';
 import { ZId, ZIdParams, ZTimestamp } from '../common/primitives.js';
 import { defineContract } from '../common/route.js';
-import { DISPUTE_OUTCOMES, MOVEMENT_KINDS, MOVEMENT_STATUSES, ZDispute, ZOffer, ZOfferEvent, ZOfferMessage } from './offers.contracts.js';
+import { DISPUTE_OUTCOMES, MOVEMENT_KINDS, MOVEMENT_STATUSES, ZDispute, ZOffer, ZOfferEvent, ZOfferMessage, ZReputation } from './offers.contracts.js';
 
 export const ZPayoutAccountStatus = z
   .object({
@@ -49,6 +49,14 @@ export const ZPaymentHistoryItem = z
 const tags = ['payments'] as const;
 
 export const paymentsContracts = {
+  config: defineContract({
+    method: 'get',
+    path: '/api/payments/config',
+    summary: 'Which payment provider runs, and the Stripe publishable key the browser needs to confirm a card hold',
+    tags,
+    response: z.object({ provider: z.enum(['simulated', 'stripe']), testMoney: z.boolean(), publishableKey: z.string().nullable() }).meta({ id: 'PaymentsConfig' }),
+    status: 200,
+  }),
   connectStatus: defineContract({
     method: 'get',
     path: '/api/payments/connect',
@@ -163,3 +171,50 @@ export const adminMoneyContracts = {
     status: 200,
   }),
 };
+
+
+export const ZDashboard = z
+  .object({
+    offersByStatus: z.array(z.object({ status: z.enum(OFFER_STATUSES), count: z.int() })),
+    money: z.array(
+      z.object({
+        currency: z.enum(CURRENCY_CODES),
+        /** Held for offers in progress now. */
+        held: z.int(),
+        /** Released to influencers (payouts decided), all time. */
+        released: z.int(),
+        /** Returned to brands, all time. */
+        refunded: z.int(),
+        feesEarned: z.int(),
+        /** Approved payouts not yet transferred (e.g. waiting for a payout account). */
+        payableOutstanding: z.int(),
+      }),
+    ),
+    disputes: z.object({ open: z.int(), oldestOpenedAt: ZTimestamp.nullable() }),
+    queues: z.object({
+      review: z.object({ waiting: z.int(), oldestSince: ZTimestamp.nullable() }),
+      movements: z.object({ pending: z.int(), blocked: z.int(), failed: z.int() }),
+    }),
+  })
+  .meta({ id: 'Dashboard' });
+
+export const reputationContracts = {
+  influencer: defineContract({
+    method: 'get',
+    path: '/api/influencers/:id/reputation',
+    summary: "An influencer's record on offers: on-time delivery, response time, disputes",
+    tags: ['influencers'] as const,
+    params: ZIdParams,
+    response: ZReputation,
+    status: 200,
+  }),
+};
+
+export const adminDashboardContract = defineContract({
+  method: 'get',
+  path: '/api/admin/dashboard',
+  summary: 'Offers by state, money held, released, refunded and fees (from the ledger), open disputes, queue ages',
+  tags: adminTags,
+  response: ZDashboard,
+  status: 200,
+});

@@ -15,6 +15,7 @@ export { InfluencersService };
 
 /** The profile as brands and admins see it (quality score, provenance, follower history): vetting shows the same. */
 export { presentPublicProfile } from './influencers.presenter.js';
+export { influencersErrors } from './influencers.errors.js';
 
 export function createInfluencersModule(dataSource: DataSource) {
   const service = new InfluencersService(dataSource);

@@ -10,6 +10,7 @@ import { OfferViews } from './offers.presenter.js';
 import type { OfferRow } from './offers.repository.js';
 import { offersRoutes } from './offers.routes.js';
 import { OffersService } from './offers.service.js';
+import { Reputations } from './reputation.js';
 import { offerWebEndpoints } from './web-endpoints.js';
 
 export { OfferMoney } from './offer-money.js';
@@ -49,7 +50,8 @@ export function createOffersModule(deps: OffersModuleDeps) {
   });
   const money = new OfferMoney(dataSource, provider, transitions, payoutAccounts, logger, { now, ...(deps.audit ? { onMovement: deps.audit.movement } : {}) });
   const service = new OffersService(dataSource, transitions, money, { provider: provider.kind, feeBps: deps.feeBps, now });
-  const views = new OfferViews(dataSource, payoutAccounts, deps.publicUrl, now);
+  const reputations = new Reputations(dataSource);
+  const views = new OfferViews(dataSource, payoutAccounts, reputations, deps.publicUrl, now);
   const webhooks = new OfferWebhooks(dataSource, provider, money, transitions, payoutAccounts, logger);
   const timers = new OfferTimers(dataSource, transitions, money, logger, now);
   return {
@@ -58,7 +60,7 @@ export function createOffersModule(deps: OffersModuleDeps) {
     money,
     timers,
     webhooks,
-    routes: offersRoutes(dataSource, service, views, provider.kind === 'simulated'),
+    routes: offersRoutes(dataSource, service, views, reputations, provider.kind === 'simulated'),
     webRouter: offerWebEndpoints({ verifier: deps.webhookVerifier, webhooks, offers: service.repository, linkSecret: deps.linkSecret, now, logger }),
   };
 }

@@ -417,3 +417,49 @@ describe('reconciliation', () => {
     expect((await reconcile(ctx.dataSource, provider)).differences).toEqual([`offer ${offer.id}: transfer ${stray.id} (100) at the provider is not in our books`]);
   });
 });
+
+describe('admin dashboard and reputation', () => {
+  it('reports offers by state and money that agrees with the ledger; reputations come from real events', async () => {
+    const parties = await offerParties(ctx);
+    const admin = await loggedIn(ctx, 'admin');
+    const paid = await sendOffer(parties.brand, parties.profileId);
+    await parties.influencer.post(`/api/offers/${paid.id}/accept`);
+    await parties.influencer.post(`/api/offers/${paid.id}/submissions`, { url: 'https://instagram.com/p/abc' });
+    await parties.brand.post(`/api/offers/${paid.id}/approve`);
+    const refunded = await sendOffer(parties.brand, parties.profileId, { price: { amount: 20000, currency: 'USD' } });
+    await parties.influencer.post(`/api/offers/${refunded.id}/accept`);
+    await parties.brand.post(`/api/offers/${refunded.id}/cancel`, { reason: 'Budget cut' });
+    await parties.influencer.post(`/api/offers/${refunded.id}/cancel/accept`);
+    const held = await sendOffer(parties.brand, parties.profileId, { price: { amount: 30000, currency: 'USD' } });
+    await parties.influencer.post(`/api/offers/${held.id}/accept`);
+    await sendOffer(parties.brand, parties.profileId, { price: { amount: 1000, currency: 'EUR' } });
+
+    const dashboard = (await admin.client.get('/api/admin/dashboard')).body;
+    expect(dashboard.offersByStatus).toEqual([
+      { status: 'in_progress', count: 1 },
+      { status: 'refunded', count: 1 },
+      { status: 'released', count: 1 },
+      { status: 'sent', count: 1 },
+    ]);
+    expect(dashboard.money).toEqual([
+      {
+        currency: 'USD',
+        held: await balance(ctx, LedgerAccounts.escrow(held.id)),
+        released: 50000,
+        refunded: await balance(ctx, LedgerAccounts.refunds),
+        feesEarned: await balance(ctx, LedgerAccounts.platformFees),
+        payableOutstanding: 0,
+      },
+    ]);
+    expect(dashboard.money[0]).toMatchObject({ held: 30000, refunded: 20000, feesEarned: 7500 });
+    expect(dashboard.disputes).toEqual({ open: 0, oldestOpenedAt: null });
+    expect((await parties.brand.get('/api/admin/dashboard')).status).toBe(403);
+
+    const offerView = (await parties.brand.get(`/api/offers/${paid.id}`)).body;
+    expect(offerView.reputation.brand).toMatchObject({ offers: 3, paidRate: 0.5, disputes: 0 });
+    expect(offerView.reputation.brand.medianApprovalHours).toBeGreaterThanOrEqual(0);
+    expect(offerView.reputation.influencer).toMatchObject({ offers: 3, onTimeRate: 1, disputes: 0 });
+    expect(offerView.reputation.influencer.medianResponseHours).toBeGreaterThanOrEqual(0);
+    expect((await parties.brand.get(`/api/influencers/${parties.profileId}/reputation`)).body).toEqual(offerView.reputation.influencer);
+  });
+});

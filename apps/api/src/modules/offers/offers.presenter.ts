@@ -6,6 +6,7 @@ import { LedgerAccounts, LedgerRepository } from '../ledger/index.js';
 import type { PayoutAccounts } from '../payments/index.js';
 import { MoneyMovementsRepository } from './money-movements.repository.js';
 import { OffersRepository, type DisputeRow, type OfferParties, type OfferRow } from './offers.repository.js';
+import type { Reputations } from './reputation.js';
 
 type Deadlines = TOffer['deadlines'];
 
@@ -72,6 +73,7 @@ export class OfferViews {
   constructor(
     private readonly dataSource: DataSource,
     private readonly payoutAccounts: PayoutAccounts,
+    private readonly reputations: Reputations,
     private readonly publicUrl: string,
     private readonly now: () => Date,
   ) {
@@ -81,7 +83,7 @@ export class OfferViews {
 
   async present(offer: OfferRow, viewer: Actor): Promise<TOffer> {
     const side: OfferActor = offer.brandId === viewer.id ? 'brand' : offer.influencerUserId === viewer.id ? 'influencer' : 'admin';
-    const [parties, deliverables, events, messages, submissions, dispute, movements, transactions, held, clicks, payout] = await Promise.all([
+    const [parties, deliverables, events, messages, submissions, dispute, movements, transactions, held, clicks, payout, brandReputation, influencerReputation] = await Promise.all([
       this.offers.parties(offer),
       this.offers.deliverables(offer.id),
       this.offers.events(offer.id),
@@ -93,6 +95,8 @@ export class OfferViews {
       this.ledger.balance(this.dataSource.manager, LedgerAccounts.escrow(offer.id), offer.currency),
       offer.linkCode ? this.offers.clicks(offer.id) : Promise.resolve(null),
       side === 'influencer' ? this.payoutAccounts.find(viewer.id) : Promise.resolve(null),
+      this.reputations.ofBrand(offer.brandId),
+      this.reputations.ofInfluencer(offer.influencerProfileId),
     ]);
     const settlement = transactions.find((transaction) => transaction.idempotencyKey === `offer:${offer.id}:settle`);
     const settled = (account: string) => settlement?.postings.find((posting) => posting.account === account && posting.amount > 0)?.amount ?? 0;
@@ -177,6 +181,7 @@ export class OfferViews {
         movements: movements.map((m) => ({ kind: m.kind, status: m.status, amount: m.amount, at: m.updatedAt.toISOString() })),
       },
       trackedLink: offer.linkCode && clicks ? { url: `${this.publicUrl}/r/${offer.linkCode}`, ...clicks } : null,
+      reputation: { brand: brandReputation, influencer: influencerReputation },
       createdAt: offer.createdAt.toISOString(),
       updatedAt: offer.updatedAt.toISOString(),
     };

@@ -1,15 +1,18 @@
-import { adminMoneyContracts, offersContracts, paymentsContracts, type ContractResponse } from '@reachbridge/contracts';
+import { adminDashboardContract, adminMoneyContracts, offersContracts, paymentsContracts, reputationContracts, type ContractResponse } from '@reachbridge/contracts';
 import type { Currency } from '@reachbridge/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../http/actor.js';
 import { defineRoute } from '../../http/define-route.js';
+import { influencersErrors } from '../influencers/index.js';
 import { LedgerRepository } from '../ledger/index.js';
 import { balancesOf } from './balances.js';
+import { buildDashboard } from './dashboard.js';
 import { MoneyMovementsRepository } from './money-movements.repository.js';
 import { offersErrors } from './offers.errors.js';
 import { presentDispute, presentOfferSummary, type OfferViews } from './offers.presenter.js';
 import type { OffersService } from './offers.service.js';
 import type { OfferRow } from './offers.repository.js';
+import type { Reputations } from './reputation.js';
 
 const parties = ['brand', 'influencer', 'admin'] as const satisfies readonly ['brand', 'influencer', 'admin'];
 const brand = ['brand'] as const satisfies readonly ['brand'];
@@ -22,7 +25,7 @@ const admin = ['admin'] as const satisfies readonly ['admin'];
  * decides whether this party may take this action on this offer now. Someone else's offer is a 404.
  * Anything that commits or moves money needs a vetted (active) account.
  */
-export function offersRoutes(dataSource: DataSource, offers: OffersService, views: OfferViews, testMoney: boolean) {
+export function offersRoutes(dataSource: DataSource, offers: OffersService, views: OfferViews, reputations: Reputations, testMoney: boolean) {
   const show = async (actor: Actor, offer: OfferRow) => views.present(offer, actor);
   const ledger = new LedgerRepository();
   const movements = new MoneyMovementsRepository(dataSource);
@@ -147,6 +150,20 @@ export function offersRoutes(dataSource: DataSource, offers: OffersService, view
           }),
         );
         return { items, nextCursor: null };
+      },
+    }),
+    defineRoute({ contract: adminDashboardContract, auth: admin, handler: () => buildDashboard(dataSource) }),
+    defineRoute({
+      contract: reputationContracts.influencer,
+      auth: parties,
+      handler: async ({ actor, params }) => {
+        // Brands and admins see any profile's record; an influencer only their own.
+        const found = await dataSource.query<{ id: string }[]>(`SELECT id FROM influencer_profiles WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)`, [
+          params.id,
+          actor.role === 'influencer' ? actor.id : null,
+        ]);
+        if (found.length === 0) throw influencersErrors.INFLUENCER_NOT_FOUND();
+        return reputations.ofInfluencer(params.id);
       },
     }),
     defineRoute({

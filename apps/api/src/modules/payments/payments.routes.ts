@@ -5,7 +5,8 @@ import type { PaymentProvider } from './payment-provider.port.js';
 import { PayoutAccounts, type PayoutAccountRecord } from './payout-accounts.js';
 
 /** Payout onboarding for influencers: Stripe Connect (Account Links) or, simulated, ready at once. */
-export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider, payoutAccounts: PayoutAccounts, publicUrl: string) {
+export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider, payoutAccounts: PayoutAccounts, settings: { publicUrl: string; publishableKey: string | null }) {
+  const { publicUrl } = settings;
   const present = (record: PayoutAccountRecord | null, onboardingUrl: string | null = null) => ({
     provider: provider.kind,
     testMoney: provider.kind === 'simulated',
@@ -14,6 +15,11 @@ export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider
     requirementsDue: record?.requirementsDue ?? [],
   });
   return [
+    defineRoute({
+      contract: paymentsContracts.config,
+      auth: 'user',
+      handler: () => ({ provider: provider.kind, testMoney: provider.kind === 'simulated', publishableKey: settings.publishableKey }),
+    }),
     defineRoute({
       contract: paymentsContracts.connectStatus,
       auth: ['influencer'],
