@@ -93,7 +93,7 @@ const toParams = (query: string) => {
 
 async function main() {
   // eslint-disable-next-line no-restricted-properties -- the benchmark takes the same settings as the server
-  const config = parseConfig({ ...process.env, DATA_DIR: args['data-dir'], LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', TRUST_PROXY: 'true', PORT: '0' }, ROOT);
+  const config = parseConfig({ ...process.env, DATA_DIR: args['data-dir'], LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', ALLOW_SIMULATED_PAYMENTS: 'true', TRUST_PROXY: 'true', PORT: '0' }, ROOT);
   const logger = createLogger({ logLevel: 'warn' });
   const database = await openDatabase(config, logger, { poolSize: 20 });
   const { dataSource } = database;

@@ -27,6 +27,26 @@ describe('parseConfig', () => {
 
   it('refuses the default session secret in production unless explicitly allowed', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(parseConfig({ NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true' }).session.secureCookie).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', ALLOW_SIMULATED_PAYMENTS: 'true' }).session.secureCookie).toBe(true);
+  });
+
+  it('uses simulated payments without Stripe keys, refuses them in production unless explicitly allowed, and needs both webhook secrets with a key', () => {
+    expect(parseConfig({}).payments).toMatchObject({ provider: 'simulated', stripe: undefined, platformFeeBps: 1500 });
+    const production = { NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true' };
+    expect(() => parseConfig(production)).toThrow(/STRIPE_SECRET_KEY/);
+    expect(parseConfig({ ...production, ALLOW_SIMULATED_PAYMENTS: 'true' }).payments.provider).toBe('simulated');
+    expect(() => parseConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    const stripe = parseConfig({
+      ...production,
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_a',
+      STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_b',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
+    }).payments;
+    expect(stripe).toMatchObject({ provider: 'stripe', stripe: { secretKey: 'sk_live_abc', webhookSecret: 'whsec_a', connectWebhookSecret: 'whsec_b' } });
+    expect(stripe.stripe?.apiBase?.port).toBe('12111');
+    expect(() => parseConfig({ STRIPE_SECRET_KEY: 'pk_test_abc' })).toThrow(/STRIPE_SECRET_KEY:/);
+    expect(parseConfig({ STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' }).payments.provider).toBe('simulated');
+    expect(() => parseConfig({ PLATFORM_FEE_BPS: '6000' })).toThrow(/PLATFORM_FEE_BPS:/);
   });
 });

@@ -56,7 +56,8 @@ export class ConfigError extends Error {
  * `process.env`; everything that needs a setting is handed this object.
  */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()) {
-  const parsed = ZEnv.safeParse(env);
+  // An empty variable means "not set" (compose files pass `${VAR:-}` through as "").
+  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
