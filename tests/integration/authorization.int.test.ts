@@ -24,7 +24,9 @@ interface Call {
 type Scenario =
   | { kind: 'public'; why: string }
   | { kind: 'unowned'; why: string }
-  | { kind: 'owned'; foreign: Partial<Record<Role, (world: World) => Promise<Call>>> };
+  | { kind: 'owned'; foreign: Partial<Record<Role, (world: World) => Promise<Call>>> }
+  /** A collection scoped to the caller: someone else's object (`id`) is never in it, the owner's own is. */
+  | { kind: 'collection'; why: string; foreign: Partial<Record<Role, (world: World) => Promise<{ id: string; owner: Account }>>> };
 
 /** Objects owned by a fixed set of owners; strangers of each role try to reach them. Built lazily, per test. */
 class World {
@@ -101,6 +103,12 @@ const pub = (why: string): Scenario => ({ kind: 'public', why });
 const unowned = (why: string): Scenario => ({ kind: 'unowned', why });
 const owned = (foreign: Partial<Record<Role, (world: World) => Promise<Call>>>): Scenario => ({ kind: 'owned', foreign });
 
+const collection = (why: string, foreign: Partial<Record<Role, (world: World) => Promise<{ id: string; owner: Account }>>>): Scenario => ({
+  kind: 'collection',
+  why,
+  foreign,
+});
+
 const ownList = (suffix = '', body?: unknown) => async (world: World) => {
   const { id, owner } = await world.list();
   const { influencer } = await world.parties();
@@ -140,7 +148,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'POST /api/auth/login': pub('log-in'),
   'GET /api/auth/session': pub('answers { user: null } to anonymous callers'),
   'POST /api/auth/logout': unowned(OWN),
-  'GET /api/auth/tokens': unowned(OWN),
+  'GET /api/auth/tokens': collection("the caller's own tokens", { brand: (world) => world.token() }),
   'POST /api/auth/tokens': unowned(OWN),
   'DELETE /api/auth/tokens/:id': owned({
     brand: async (world) => {
@@ -171,8 +179,15 @@ const SCENARIOS: Record<string, Scenario> = {
   }),
   // Answers from the search index (approved profiles only): a hidden or unknown id gets the same empty list, so nothing leaks.
   'GET /api/influencers/:id/similar': unowned('reads the search index of approved profiles only; a hidden id answers like an unknown one'),
+  // Brands and admins read any profile's record (the route's own rule, even for a profile not approved yet); an influencer only their own.
+  'GET /api/influencers/:id/reputation': owned({
+    influencer: async (world) => {
+      const draft = await world.draftInfluencer();
+      return { path: `/api/influencers/${draft.profileId}/reputation`, owner: draft };
+    },
+  }),
   // lists and saved searches
-  'GET /api/lists': unowned("lists the caller's own lists"),
+  'GET /api/lists': collection("the caller's own lists", { brand: (world) => world.list() }),
   'POST /api/lists': unowned('creates a list owned by the caller'),
   'GET /api/lists/:id': owned({ brand: ownList() }),
   'PATCH /api/lists/:id': owned({ brand: ownList('', { name: 'Renamed' }) }),
@@ -194,7 +209,7 @@ const SCENARIOS: Record<string, Scenario> = {
   }),
   'PATCH /api/lists/:id/items/:influencerId': owned({ brand: ownList('/items/:influencerId', { status: 'contacted' }) }),
   'DELETE /api/lists/:id/items/:influencerId': owned({ brand: ownList('/items/:influencerId') }),
-  'GET /api/saved-searches': unowned("lists the caller's own saved searches"),
+  'GET /api/saved-searches': collection("the caller's own saved searches", { brand: (world) => world.savedSearch() }),
   'POST /api/saved-searches': unowned('creates one owned by the caller'),
   'DELETE /api/saved-searches/:id': owned({
     brand: async (world) => {
@@ -203,7 +218,7 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   }),
   // campaigns
-  'GET /api/campaigns': unowned("lists the caller's own campaigns"),
+  'GET /api/campaigns': collection("the caller's own campaigns", { brand: (world) => world.campaign() }),
   'POST /api/campaigns': unowned('creates one owned by the caller'),
   'GET /api/campaigns/:id': owned({
     brand: async (world) => {
@@ -218,7 +233,16 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   }),
   // offers: only the offer's brand and influencer (and admins) reach it
-  'GET /api/offers': unowned("lists the caller's own offers"),
+  'GET /api/offers': collection("the caller's own offers", {
+    brand: async (world) => {
+      const offer = await world.offer();
+      return { id: offer.id, owner: offer.brand };
+    },
+    influencer: async (world) => {
+      const offer = await world.offer();
+      return { id: offer.id, owner: offer.influencer };
+    },
+  }),
   'POST /api/offers': unowned('creates an offer sent by the caller'),
   'GET /api/offers/:id': offerCall('', ['brand', 'influencer']),
   'POST /api/offers/:id/accept': offerCall('/accept', ['influencer']),
@@ -237,6 +261,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'POST /api/offers/:id/disputes/statement': offerCall('/disputes/statement', ['brand', 'influencer'], { statement: 'We delivered on time' }),
   'POST /api/offers/:id/messages': offerCall('/messages', ['brand', 'influencer'], { body: 'Hello' }),
   // payments
+  'GET /api/payments/config': unowned('the payment provider settings the browser needs (a publishable key), the same for everyone'),
   'GET /api/payments/balance': unowned(OWN),
   'GET /api/payments/history': unowned(OWN),
   'GET /api/payments/connect': unowned(OWN),
@@ -325,5 +350,23 @@ describe('authorization, from the route table', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it("leaves other owners' objects out of every collection scoped to the caller", async () => {
+    const world = new World(ctx);
+    const failures: string[] = [];
+    for (const route of contractRoutes()) {
+      const scenario = SCENARIOS[keyOf(route)];
+      if (scenario?.kind !== 'collection') continue;
+      for (const [role, make] of Object.entries(scenario.foreign) as [Role, (world: World) => Promise<{ id: string; owner: Account }>][]) {
+        const { id, owner } = await make(world);
+        const stranger = await world.stranger(role);
+        const theirs = await send(ctx, stranger.client, route.contract.method, route.contract.path, undefined, false);
+        if (theirs.status !== 200 || JSON.stringify(theirs.body).includes(id)) failures.push(`${keyOf(route)} as another ${role} → ${theirs.status}, lists ${id}`);
+        const own = await send(ctx, owner.client, route.contract.method, route.contract.path, undefined, false);
+        if (own.status !== 200 || !JSON.stringify(own.body).includes(id)) failures.push(`${keyOf(route)} control: the owner's list lacks ${id}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
