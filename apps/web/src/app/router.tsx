@@ -12,6 +12,12 @@ import { HomePage } from '../features/home/home-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { ListPage } from '../features/lists/list-page';
 import { ListsPage } from '../features/lists/lists-page';
+import { CampaignPage } from '../features/campaigns/campaign-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
+import { OfferComposerPage } from '../features/offers/offer-composer-page';
+import { OfferPage } from '../features/offers/offer-page';
+import { OffersPage } from '../features/offers/offers-page';
+import { PayoutsPage } from '../features/payouts/payouts-page';
 import { ComingSoonPage } from '../features/sections/coming-soon-page';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from '../features/sections/sections';
 import { AppLayout } from './app-layout';
@@ -22,6 +28,9 @@ const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
   discover: <DiscoveryPage />,
   profile: <ProfileEditorPage />,
   lists: <ListsPage />,
+  campaigns: <CampaignsPage />,
+  offers: <OffersPage />,
+  payouts: <PayoutsPage />,
 };
 
 /** Each section is reachable only by the roles it belongs to. */
@@ -36,6 +45,13 @@ const listRoutes: RouteObject = {
   element: <RequireRole roles={SECTIONS.lists.roles} />,
   children: [{ path: 'lists/:id', element: <ListPage /> }],
 };
+
+/** One campaign, the offer composer (brands) and one offer (either side, or an admin following a dispute). */
+const offerRoutes: RouteObject[] = [
+  { element: <RequireRole roles={SECTIONS.campaigns.roles} />, children: [{ path: 'campaigns/:id', element: <CampaignPage /> }] },
+  { element: <RequireRole roles={['brand']} />, children: [{ path: 'offers/new', element: <OfferComposerPage /> }] },
+  { element: <RequireRole roles={['brand', 'influencer', 'admin']} />, children: [{ path: 'offers/:id', element: <OfferPage /> }] },
+];
 
 const influencerRoutes: RouteObject = {
   element: <RequireRole roles={['brand', 'admin', 'influencer']} />,
@@ -57,7 +73,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireUser />,
-        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, listRoutes, influencerRoutes],
+        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, listRoutes, ...offerRoutes, influencerRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

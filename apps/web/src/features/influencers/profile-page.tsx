@@ -17,6 +17,7 @@ import { GrowthCard } from './growth-card';
 import { InfluencerCard, initialsOf } from './influencer-card';
 import { useTaxonomy } from './labels';
 import { AddToListMenu } from '../lists/add-to-list';
+import { SendOfferButton } from '../offers/send-offer-button';
 import { QualityCard } from './quality-card';
 
 type Profile = TPublicInfluencerProfile;
@@ -108,6 +109,7 @@ function ProfileHeader({ profile, canAddToList }: { profile: Profile; canAddToLi
         </div>
         {canAddToList ? (
           <div className="profile-header__actions">
+            <SendOfferButton influencerId={profile.id} />
             <AddToListMenu influencerId={profile.id} influencerName={profile.displayName} />
           </div>
         ) : null}

@@ -13,6 +13,7 @@ import { describeError } from '../../lib/i18n/error-messages';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTaxonomy } from '../influencers/labels';
+import { SendOfferButton } from '../offers/send-offer-button';
 import { exportCsvHref, useDeleteList, useImportCsv, useList, useRemoveListItem, useUpdateList, useUpdateListItem, type ListItemStatus } from './queries';
 
 /** `/lists/:id` — one shortlist: who is on it, where each stands, and notes. */
@@ -136,6 +137,9 @@ function ListItemRow({ listId, item }: { listId: string; item: TListItem }) {
             <dd>{influencer.niches.map((niche) => taxonomy.niche(niche)).join(t('common.listSeparator'))}</dd>
           </div>
         </dl>
+        <p className="list-item__offer">
+          <SendOfferButton influencerId={influencer.id} name={influencer.displayName} />
+        </p>
       </div>
       <div className="list-item__work">
         <div className="field">

@@ -1,0 +1,210 @@
+import type { TInfluencerProfileInput } from '@reachbridge/contracts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
+import { screenshot, useE2e } from './support/browser.js';
+import { documentLanguage, expectText, PASSWORD, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
+
+const e2e = useE2e();
+const SHOTS = '/tmp/web-shots-offers';
+const PERSIAN: AuthLabels = { displayName: 'نام نمایشی', email: 'ایمیل', password: 'گذرواژه', submitSignUp: 'ساخت حساب', submitLogIn: 'ورود' };
+
+const PROFILE: TInfluencerProfileInput = {
+  displayName: 'Sara Ahmadi',
+  bio: 'بلاگر آشپزی و سفر — food & travel',
+  niches: ['food', 'travel'],
+  country: 'IR',
+  city: 'Tehran',
+  languages: ['fa', 'en'],
+  rates: [{ platform: 'instagram', deliverable: 'post', price: { amount: 45000, currency: 'USD' } }],
+  socialAccounts: [
+    { platform: 'instagram', handle: 'sara.cooks', url: 'https://instagram.com/sara.cooks', followers: 52_000, following: 410, posts: 820, avgViews: 18_000, engagementRate: 3.4, growth30d: 2.1 },
+  ],
+};
+
+let sara: SeededInfluencer;
+
+/** Offers need vetted (active) accounts on both sides: the factory creates the brand active. */
+async function logInAsBrand(page: Page, labels?: AuthLabels) {
+  const { email } = await buildUser(e2e.server.dataSource, { role: 'brand', status: 'active', displayName: 'Nova Coffee' });
+  await page.goto('/login');
+  await submitLogIn(page, email, DEFAULT_PASSWORD, labels);
+  await waitForPath(page, '/home');
+}
+
+async function logInAsInfluencer(page: Page, labels?: AuthLabels) {
+  await page.goto('/login');
+  await submitLogIn(page, sara.email, PASSWORD, labels);
+  await waitForPath(page, '/home');
+}
+
+async function statusOf(page: Page): Promise<string> {
+  return (await page.locator('.offer-header').getByTestId('offer-status').innerText()).trim();
+}
+
+async function expectStatus(page: Page, status: string) {
+  await expect.poll(() => statusOf(page)).toBe(status);
+}
+
+/** Calls the API from inside the page's context (its session cookie), with the CSRF token. */
+async function apiInPage<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const session = await page.request.get('/api/auth/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as T;
+}
+
+describe('offers with payment protection: the whole happy path in the browser', () => {
+  beforeAll(async () => {
+    sara = await seedApprovedInfluencer(e2e.server, PROFILE);
+  });
+
+  it('brand sends from a profile → influencer connects payouts, accepts, submits → brand approves → paid out, balances on both sides', async () => {
+    const brand = await e2e.newPage();
+    await logInAsBrand(brand);
+
+    // A campaign with a landing page: the offer gets a tracked link.
+    await brand.getByRole('link', { name: 'Campaigns' }).first().click();
+    await waitForPath(brand, '/campaigns');
+    await brand.getByRole('button', { name: 'New campaign' }).click();
+    await brand.getByLabel('Campaign name').fill('Winter menu');
+    await brand.getByLabel(/Landing page/).fill('https://nova.example.com/winter');
+    await brand.getByLabel('Brief').fill('Show our winter drinks in a cosy setting.');
+    await brand.getByRole('button', { name: 'Create campaign' }).click();
+    await visible(brand.getByRole('heading', { level: 1, name: 'Winter menu' }));
+
+    // The profile's "Send offer" opens the composer, prefilled from the rate card.
+    await brand.goto(`/influencers/${sara.id}`);
+    await brand.getByRole('link', { name: 'Send offer' }).click();
+    await waitForPath(brand, '/offers/new');
+    await visible(brand.getByRole('heading', { level: 1, name: 'New offer' }));
+    expect(await brand.getByLabel('Price', { exact: true }).inputValue()).toBe('450');
+    await brand.getByLabel('Price', { exact: true }).fill('12.345');
+    await brand.getByRole('button', { name: 'Send offer' }).click();
+    await visible(brand.getByText('Use at most 2 decimal places.'));
+    await brand.getByLabel('Price', { exact: true }).fill('450');
+    const preview = brand.getByTestId('fee-preview');
+    await expectText(preview, /Platform fee \(15%\)\s*\$67\.50/);
+    await expectText(preview, /Influencer receives\s*\$382\.50/);
+    await brand.getByLabel(/Due date/).fill('2026-12-20');
+    await brand.getByLabel('Requirements').fill('Show the winter latte in use');
+    await brand.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Winter menu' });
+    await brand.getByLabel('Message to the influencer').fill('Would love to work with you');
+    await screenshot(brand, 'en-composer', { dir: SHOTS });
+    await brand.getByRole('button', { name: 'Send offer' }).click();
+
+    await brand.waitForURL((url) => /^\/offers\/[0-9a-f-]{36}$/.test(url.pathname));
+    const offerPath = new URL(brand.url()).pathname;
+    await expectStatus(brand, 'Sent');
+    await visible(brand.getByText('Test money — simulated payments. No real money moves.').first());
+    await expectText(brand.getByTestId('money-split'), /\$450[\s\S]*\$67\.50[\s\S]*\$382\.50/);
+    await visible(brand.getByText('Waiting for Sara Ahmadi'));
+    await visible(brand.getByTestId('deadline-accept').getByText(/left$/));
+    await visible(brand.getByTestId('tracked-link'));
+    await visible(brand.getByRole('button', { name: 'Withdraw offer' }));
+    expect(await brand.getByRole('button', { name: 'Accept offer' }).count()).toBe(0);
+    await brand.getByLabel('Write a message').fill('The latte ships on Monday.');
+    await brand.getByRole('button', { name: 'Send message' }).click();
+    await visible(brand.getByTestId('messages').getByText('The latte ships on Monday.'));
+
+    // The influencer: the offer is in the inbox, their turn, with the countdown.
+    const influencer = await e2e.newPage();
+    await logInAsInfluencer(influencer);
+    await influencer.getByRole('link', { name: 'Offers' }).first().click();
+    await waitForPath(influencer, '/offers');
+    const row = influencer.getByTestId('offer-row').filter({ hasText: 'Nova Coffee' });
+    await expectText(row, /\$450[\s\S]*Sent[\s\S]*Your turn[\s\S]*left/);
+    await row.getByRole('link', { name: 'Nova Coffee' }).click();
+    await waitForPath(influencer, offerPath);
+
+    // Accepting needs a payout account: connect (simulated), then accept.
+    await visible(influencer.getByText('Connect payouts to accept'));
+    await influencer.getByRole('link', { name: 'Set up payouts' }).click();
+    await waitForPath(influencer, '/payouts');
+    await visible(influencer.getByText('Payouts are not set up'));
+    await influencer.getByRole('button', { name: 'Connect payouts' }).click();
+    await visible(influencer.getByText('Payouts are ready'));
+    await influencer.goBack();
+    await waitForPath(influencer, offerPath);
+    await influencer.getByRole('button', { name: 'Accept offer' }).click();
+    await expectStatus(influencer, 'In progress');
+    await expectText(influencer.getByTestId('payment-held'), '$450');
+    await visible(influencer.getByTestId('deadline-due'));
+
+    await influencer.getByRole('button', { name: 'Submit work' }).click();
+    await influencer.getByLabel('Link to the post').fill('https://instagram.com/p/winter-latte');
+    await influencer.getByLabel(/Notes for the brand/).fill('Posted at 6pm');
+    await influencer.locator('.action-form').getByRole('button', { name: 'Submit work' }).click();
+    await expectStatus(influencer, 'Submitted');
+    await visible(influencer.getByText('Waiting for Nova Coffee'));
+
+    // The brand reviews: approve releases the payment.
+    await brand.reload();
+    await expectStatus(brand, 'Submitted');
+    await visible(brand.getByTestId('submission').getByRole('link', { name: 'https://instagram.com/p/winter-latte' }));
+    await visible(brand.getByTestId('deadline-review'));
+    await brand.getByRole('button', { name: 'Approve and release payment' }).click();
+    await visible(brand.getByText('Approving releases $382.50 to Sara Ahmadi and the platform fee. This cannot be undone.'));
+    await brand.getByRole('button', { name: 'Yes, approve and pay' }).click();
+    await expectStatus(brand, 'Paid out');
+    await expectText(brand.getByTestId('payment-released'), '$450');
+    await expectText(brand.getByTestId('payment-held'), '$0');
+    await expectText(brand.getByTestId('timeline'), /Offer created[\s\S]*Accepted[\s\S]*Work submitted[\s\S]*Approved[\s\S]*Payment released/);
+    expect(await brand.getByTestId('offer-actions').count()).toBe(0);
+    await screenshot(brand, 'en-offer-released', { dir: SHOTS });
+
+    // Balances: the brand spent the price; the influencer got the price less the fee.
+    await brand.getByRole('link', { name: 'All offers' }).click();
+    await waitForPath(brand, '/offers');
+    await brand.getByLabel('Show', { exact: true }).selectOption('all');
+    await visible(brand.getByTestId('offer-row').filter({ hasText: 'Sara Ahmadi' }));
+    await expectText(brand.getByTestId('balance-spent'), /Spent\s*\$450/);
+    await expectText(brand.getByTestId('balance-held'), /Funds held\s*\$0/);
+    await screenshot(brand, 'en-offers-brand', { dir: SHOTS, fullPage: false });
+
+    await influencer.goto('/payouts');
+    await expect.poll(async () => (await influencer.getByTestId('balance').innerText()).replace(/\s+/g, ' ')).toMatch(/(On its way|Paid out) \$382\.50/);
+    await visible(influencer.getByRole('link', { name: 'Payout', exact: true }));
+    await screenshot(influencer, 'en-payouts', { dir: SHOTS });
+  });
+
+  it('shows an offer to the influencer in Persian, right to left, at 375px', async () => {
+    const brand = await e2e.newPage();
+    await logInAsBrand(brand);
+    const offer = await apiInPage<{ id: string }>(brand, '/api/offers', {
+      influencerId: sara.id,
+      deliverables: [{ platform: 'instagram', type: 'reel', quantity: 2, dueDate: '2026-12-24', requirements: 'دستور پخت را نشان بده', disclosureTag: '#تبلیغ' }],
+      price: { amount: 120050, currency: 'USD' },
+      message: 'سلام سارا، منتظر همکاری هستیم',
+    });
+
+    const phone = await e2e.newPage({ locale: 'fa-IR', viewport: { width: 375, height: 812 } });
+    await logInAsInfluencer(phone, PERSIAN);
+    await apiInPage(phone, '/api/payments/connect/onboarding', undefined);
+    await phone.goto(`/offers/${offer.id}`);
+    await expectStatus(phone, 'فرستاده‌شده');
+    expect(await documentLanguage(phone)).toEqual({ lang: 'fa', dir: 'rtl' });
+    await visible(phone.getByText('نوبت شما'));
+    await expectText(phone.getByTestId('money-split'), /۱٬۲۰۰٫۵۰/);
+    await visible(phone.getByTestId('deadline-accept').getByText(/مانده$/));
+    await visible(phone.getByRole('button', { name: 'پذیرش پیشنهاد' }));
+    await visible(phone.getByText('پول آزمایشی — پرداخت‌ها شبیه‌سازی‌اند. هیچ پول واقعی جابه‌جا نمی‌شود.').first());
+    await screenshot(phone, 'fa-offer-mobile', { dir: SHOTS });
+    expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
+
+    // The counter-offer form, in Persian digits.
+    await phone.getByRole('button', { name: 'پیشنهاد شرایط دیگر' }).click();
+    await phone.getByLabel('قیمت شما (USD)').fill('۱۴۰۰');
+    await phone.getByRole('button', { name: 'پیشنهاد شرایط دیگر' }).last().click();
+    await expectStatus(phone, 'پیشنهاد متقابل');
+    await expectText(phone.getByTestId('counter'), /۱٬۴۰۰/);
+    await screenshot(phone, 'fa-offer-countered', { dir: SHOTS, fullPage: false });
+
+    await phone.goto('/offers');
+    await visible(phone.getByTestId('offer-row').first());
+    await screenshot(phone, 'fa-offers-mobile', { dir: SHOTS });
+    expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
+  });
+});
