@@ -135,4 +135,17 @@ describe('offers on Stripe Connect (fake Stripe, real SDK)', () => {
     expect(new Set(transferCalls.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`offer:${offer.id}:transfer`]));
     expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === `offer_${offer.id}`)).toHaveLength(1);
   });
+
+  it('an authorisation that lapses before the influencer answers expires the offer (webhook, re-read from Stripe)', async () => {
+    const parties = await offerParties(ctx, { payouts: false });
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    const [{ hold_id: holdId }] = await ctx.dataSource.query<[{ hold_id: string }]>(`SELECT hold_id FROM offers WHERE id = $1`, [offer.id]);
+    fake.confirm(holdId);
+    await deliverAll({ shuffle: 3 });
+    expect((await parties.brand.get(`/api/offers/${offer.id}`)).body.status).toBe('sent');
+    fake.expireAuthorisation(holdId);
+    await deliverAll({ shuffle: 5, duplicate: 2 });
+    expect((await parties.brand.get(`/api/offers/${offer.id}`)).body).toMatchObject({ status: 'expired', payment: { holdStatus: 'canceled', held: 0 } });
+    expect((await parties.influencer.post(`/api/offers/${offer.id}/accept`)).status).toBe(409);
+  });
 });

@@ -463,3 +463,35 @@ describe('admin dashboard and reputation', () => {
     expect((await parties.brand.get(`/api/influencers/${parties.profileId}/reputation`)).body).toEqual(offerView.reputation.influencer);
   });
 });
+
+describe('the offers inbox', () => {
+  it('lists each side its own offers, filters by status group and whose turn, and pages with a cursor', async () => {
+    const parties = await offerParties(ctx);
+    const other = await offerParties(ctx);
+    const admin = await loggedIn(ctx, 'admin');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await sendOffer(parties.brand, parties.profileId)).id);
+    await parties.influencer.post(`/api/offers/${ids[0]!}/accept`);
+    await parties.influencer.post(`/api/offers/${ids[1]!}/decline`, {});
+    await sendOffer(other.brand, other.profileId);
+
+    const first = (await parties.brand.get('/api/offers?limit=2')).body;
+    expect(first.items).toHaveLength(2);
+    const second = (await parties.brand.get(`/api/offers?limit=2&cursor=${first.nextCursor as string}`)).body;
+    const third = (await parties.brand.get(`/api/offers?limit=2&cursor=${second.nextCursor as string}`)).body;
+    expect(third.nextCursor).toBeNull();
+    expect([...first.items, ...second.items, ...third.items].map((o: { id: string }) => o.id).sort()).toEqual([...ids].sort());
+
+    expect((await parties.brand.get('/api/offers?status=finished')).body.items.map((o: { id: string }) => o.id)).toEqual([ids[1]]);
+    expect((await parties.brand.get('/api/offers?status=open')).body.items).toHaveLength(4);
+    // Waiting for the influencer: three still to answer and one to deliver; nothing waits for the brand.
+    expect((await parties.influencer.get('/api/offers?myTurn=true')).body.items).toHaveLength(4);
+    expect((await parties.brand.get('/api/offers?myTurn=true')).body.items).toHaveLength(0);
+    expect((await parties.influencer.get('/api/offers?role=brand')).body.items).toEqual([]);
+    expect((await admin.client.get('/api/offers')).body.items).toHaveLength(6);
+    expect((await other.brand.get('/api/offers')).body.items).toHaveLength(1);
+    const bad = await parties.brand.get('/api/offers?cursor=nonsense');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('cursor');
+  });
+});

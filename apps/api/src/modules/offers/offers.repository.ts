@@ -483,6 +483,8 @@ export class OffersRepository {
     influencerUserId?: string;
     statuses?: readonly OfferStatus[];
     campaignId?: string;
+    /** Only offers waiting for this side (see `whoseTurn` in libs/domain). */
+    turnOf?: 'brand' | 'influencer';
     after?: { updatedAt: Date; id: string };
     limit: number;
   }): Promise<(OfferRow & OfferParties)[]> {
@@ -499,6 +501,9 @@ export class OffersRepository {
          AND ($3::varchar[] IS NULL OR o.status = ANY($3))
          AND ($4::uuid IS NULL OR o.campaign_id = $4)
          AND ($5::timestamptz IS NULL OR (date_trunc('milliseconds', o.updated_at), o.id) < ($5, $6::uuid))
+         AND ($8::varchar IS NULL
+              OR o.status = ANY(CASE $8 WHEN 'brand' THEN ARRAY['pending_payment', 'countered', 'submitted'] ELSE ARRAY['sent', 'in_progress', 'revision_requested'] END)
+              OR (o.status = 'cancellation_requested' AND o.cancellation_requested_by <> $8))
        ORDER BY date_trunc('milliseconds', o.updated_at) DESC, o.id DESC
        LIMIT $7`,
       [
@@ -509,6 +514,7 @@ export class OffersRepository {
         filter.after?.updatedAt ?? null,
         filter.after?.id ?? null,
         filter.limit,
+        filter.turnOf ?? null,
       ],
     );
     return rows.map((raw) => ({

@@ -165,6 +165,7 @@ export class OffersService {
       ...(actor.role === 'brand' ? { brandId: actor.id } : actor.role === 'influencer' ? { influencerUserId: actor.id } : {}),
       ...(statuses ? { statuses } : {}),
       ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+      ...(query.myTurn && actor.role !== 'admin' ? { turnOf: actor.role } : {}),
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
       limit: limit + 1,
     });
