@@ -9,9 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../apps/api/src/http/define-route.js';
-import { useTestApp } from '../../apps/api/test/test-app.js';
+import { TestClient, useTestApp } from '../../apps/api/test/test-app.js';
 import { countRows } from '../../apps/api/test/test-database.js';
-import { account, allowedRoles, routeKey, send, type Account, type Role } from './authorization-support.js';
+import { account, allowedRoles, routeKey, walkRoutes, type Account, type Role } from './authorization-support.js';
 
 const ctx = useTestApp();
 
@@ -157,7 +157,33 @@ describe('fuzzing every route', () => {
       if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${key} changed row counts: ${JSON.stringify(Object.entries(after).filter(([table, count]) => before[table] !== count))}`);
     }
     expect(failures).toEqual([]);
-    // The send helper is shared with the authorization test; keep it referenced so both stay in step.
-    expect(typeof send).toBe('function');
+  });
+
+  it('answers random input to the raw endpoints (webhooks, tracked links) with a 4xx and writes nothing', { timeout: 300_000 }, async () => {
+    const contractKeys = new Set(ctx.routes.map((route) => routeKey(route.contract.method, route.contract.path)));
+    // Raw endpoints that take input: POST bodies or path parameters (not the docs, metrics or the web client's files).
+    const raw = walkRoutes(ctx.app)
+      .map((route) => route.key)
+      .filter((key) => !contractKeys.has(key) && (key.startsWith('POST ') || /\/:[A-Za-z]+/.test(key)));
+    expect(raw.length).toBeGreaterThan(0);
+    const failures: string[] = [];
+    for (const [index, key] of raw.entries()) {
+      const [method, path] = key.split(' ') as [string, string];
+      const before = await countRows(ctx.dataSource);
+      const seed = SEED + 1000 + index;
+      const result = await fc.check(
+        fc.asyncProperty(notUuid, weirdJson, async (param, body) => {
+          const url = path.replace(/:([A-Za-z]+)/g, () => encodeURIComponent(param));
+          const agent = new TestClient(ctx.app).agent;
+          const response = method === 'POST' ? await agent.post(url).set('content-type', 'application/json').set('stripe-signature', `t=1,v1=${encodeURIComponent(param).slice(0, 64)}`).send(body) : await agent.get(url);
+          if (response.status < 400 || response.status >= 500) throw new Error(`${response.status} ${response.text.slice(0, 200)}`);
+        }),
+        { seed, numRuns: NUM_RUNS, endOnFailure: true },
+      );
+      if (result.failed) failures.push(`${key} (seed ${seed}): ${String(result.errorInstance).slice(0, 300)} for ${JSON.stringify(result.counterexample).slice(0, 300)}`);
+      const after = await countRows(ctx.dataSource);
+      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${key} changed row counts`);
+    }
+    expect(failures).toEqual([]);
   });
 });
