@@ -146,10 +146,13 @@ export class OfferMoney {
 
   private async voidHold(movement: MovementRow, offer: OfferRow) {
     const holdId = movement.idempotencyKey.split(':').at(-1)!;
-    const hold = await this.provider.cancelHold({
-      holdId,
-      reason: offer.status === 'expired' ? 'abandoned' : 'requested_by_customer',
-      idempotencyKey: movement.idempotencyKey,
+    const cancel = () =>
+      this.provider.cancelHold({ holdId, reason: offer.status === 'expired' ? 'abandoned' : 'requested_by_customer', idempotencyKey: movement.idempotencyKey });
+    // The provider may have cancelled it already (the authorisation lapsed): that is the outcome we wanted.
+    const hold = await cancel().catch(async (error: unknown) => {
+      const current = await this.provider.retrieveHold(holdId);
+      if (current.status === 'canceled') return current;
+      throw error;
     });
     return this.record(movement, 'succeeded', hold.id, async (manager) => {
       await manager.query(`UPDATE offers SET hold_status = $2, hold_client_secret = NULL WHERE id = $1 AND hold_id = $3`, [offer.id, hold.status, holdId]);

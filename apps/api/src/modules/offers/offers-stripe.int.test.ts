@@ -148,4 +148,16 @@ describe('offers on Stripe Connect (fake Stripe, real SDK)', () => {
     expect((await parties.brand.get(`/api/offers/${offer.id}`)).body).toMatchObject({ status: 'expired', payment: { holdStatus: 'canceled', held: 0 } });
     expect((await parties.influencer.post(`/api/offers/${offer.id}/accept`)).status).toBe(409);
   });
+
+  it('declining after Stripe already cancelled the lapsed hold still ends with the hold voided, not a failed movement', async () => {
+    const parties = await offerParties(ctx, { payouts: false });
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    const [{ hold_id: holdId }] = await ctx.dataSource.query<[{ hold_id: string }]>(`SELECT hold_id FROM offers WHERE id = $1`, [offer.id]);
+    fake.confirm(holdId);
+    await deliverAll({ shuffle: 1 });
+    fake.expireAuthorisation(holdId); // its webhook is not delivered yet
+    const declined = (await parties.influencer.post(`/api/offers/${offer.id}/decline`, {})).body;
+    expect(declined.status).toBe('declined');
+    expect(declined.payment.movements).toContainEqual(expect.objectContaining({ kind: 'void', status: 'succeeded' }));
+  });
 });
