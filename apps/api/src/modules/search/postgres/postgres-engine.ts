@@ -412,7 +412,13 @@ export class PostgresSearchEngine implements SearchEngine {
 
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
-    const [hits, counted] = await Promise.all([this.findHits(compiled, limit, after), this.countAll(compiled, filterValues, `${mode}:${filterHash(query)}`)]);
+    const counting = this.countAll(compiled, filterValues, `${mode}:${filterHash(query)}`);
+    // Ranked text waits for the count, which says how to find its candidates (see findHits).
+    const ranked = compiled.sort === 'relevance' && compiled.tsqueryParam !== null;
+    const [hits, counted] = await Promise.all([
+      ranked ? counting.then((c) => this.findHits(compiled, limit, after, c.totalIsLowerBound)) : this.findHits(compiled, limit, after, true),
+      counting,
+    ]);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -475,7 +481,8 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
-  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null): Promise<SearchRow[]> {
+  /** `manyMatches`: more than EXACT_TOTAL_LIMIT matches (decides how relevance candidates are found). */
+  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null, manyMatches: boolean): Promise<SearchRow[]> {
     const { params } = compiled;
     const filters = [...compiled.common, ...Object.values(compiled.facetFilters)];
     const where = [...filters];
@@ -489,11 +496,15 @@ export class PostgresSearchEngine implements SearchEngine {
       : 'NULL';
     // Ranking text relevance reads every match's tsvector; a broad word matches a sixth of the
     // table. Rank only the most-followed RELEVANCE_CANDIDATES matches instead (all of them when
-    // there are fewer): a fixed set, so keyset pages over it stay consistent.
+    // there are fewer): a fixed set, so keyset pages over it stay consistent. With many matches
+    // the followers index finds them after a short walk; with at most EXACT_TOTAL_LIMIT the walk
+    // would pass a hundred rows per match, so `+ 0` keeps the planner off that index and it
+    // collects the matches from the text index instead (the planner undercosts the walk).
+    const followers = manyMatches ? 's.total_followers' : '(s.total_followers + 0)';
     const from =
       compiled.sort === 'relevance' && compiled.tsqueryParam
         ? `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
-             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
+             ORDER BY ${followers} DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
         : 'influencer_search s';
     const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
     if (compiled.costFloorExpr) {
