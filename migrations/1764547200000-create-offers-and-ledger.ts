@@ -68,6 +68,7 @@ export class CreateOffersAndLedger1764547200000 implements MigrationInterface {
         "accept_deadline" timestamptz,
         "review_deadline" timestamptz,
         "due_at" timestamptz,
+        "overdue_noted_at" timestamptz,
         "cancellation_deadline" timestamptz,
         "completion_due_at" timestamptz,
         "provider" varchar(16) NOT NULL CHECK ("provider" IN ('simulated', 'stripe')),

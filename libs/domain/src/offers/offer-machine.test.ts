@@ -70,6 +70,8 @@ cancellation_requested reject_cancel influencer → in_progress
 cancellation_requested cancel_timeout system → refunded
 in_progress cancel_overdue brand → refunded
 revision_requested cancel_overdue brand → refunded
+in_progress mark_overdue system → in_progress
+revision_requested mark_overdue system → revision_requested
 in_progress open_dispute brand → disputed
 in_progress open_dispute influencer → disputed
 submitted open_dispute brand → disputed

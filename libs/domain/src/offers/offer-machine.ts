@@ -66,6 +66,7 @@ export const OFFER_ACTIONS = [
   'reject_cancel',
   'cancel_timeout',
   'cancel_overdue',
+  'mark_overdue',
   'open_dispute',
   'resolve_refund',
   'resolve_release',
@@ -86,6 +87,7 @@ export type OfferAction = (typeof OFFER_ACTIONS)[number];
  * - `start_accept_window`, `start_review_window`, `start_resubmission_window`,
  *   `start_cancellation_window`, `start_clawback_window`: set the deadline the worker acts on.
  * - `count_revision`: one more revision round used.
+ * - `note_overdue`: the work is past its due date (once per due date; both sides are told).
  * - `pause_timers`: clear every deadline while a dispute is open.
  * - `close_dispute`: the open dispute gets its resolution.
  */
@@ -105,6 +107,7 @@ export const OFFER_EFFECTS = [
   'start_cancellation_window',
   'start_clawback_window',
   'count_revision',
+  'note_overdue',
   'pause_timers',
   'close_dispute',
 ] as const;
@@ -172,6 +175,9 @@ export const OFFER_TRANSITIONS: readonly OfferTransition[] = [
   { action: 'cancel_timeout', from: ['cancellation_requested'], actors: ['system'], to: 'refunded', guards: [], effects: ['settle_refund'] },
   // The influencer missed the due date: the brand may cancel without waiting for an answer.
   { action: 'cancel_overdue', from: ACTIVE_WORK, actors: ['brand'], to: 'refunded', guards: ['past_due'], effects: ['settle_refund'] },
+  // The worker notes a missed due date (first delivery or resubmission) on the timeline; the state stays.
+  { action: 'mark_overdue', from: ['in_progress'], actors: ['system'], to: 'in_progress', guards: ['past_due'], effects: ['note_overdue'] },
+  { action: 'mark_overdue', from: ['revision_requested'], actors: ['system'], to: 'revision_requested', guards: ['past_due'], effects: ['note_overdue'] },
 
   // Disputes: timers stop; an admin decides where the money goes.
   { action: 'open_dispute', from: DISPUTABLE, actors: ['brand', 'influencer'], to: 'disputed', guards: [], effects: ['pause_timers'] },

@@ -5,8 +5,10 @@ import type { OfferMoney } from './offer-money.js';
 import type { OfferTransitions } from './offer-transitions.js';
 
 /** Each timer: the deadline column, the statuses it applies in, and what the system does when it passes. */
-const TIMERS: readonly { action: OfferAction; column: string; statuses: readonly OfferStatus[] }[] = [
+const TIMERS: readonly { action: OfferAction; column: string; statuses: readonly OfferStatus[]; onlyIf?: string }[] = [
   { action: 'expire', column: 'accept_deadline', statuses: ['sent', 'countered'] },
+  // A missed first delivery or resubmission is noted once; the brand may then cancel alone (cancel_overdue).
+  { action: 'mark_overdue', column: 'due_at', statuses: ['in_progress', 'revision_requested'], onlyIf: 'overdue_noted_at IS NULL' },
   { action: 'auto_approve', column: 'review_deadline', statuses: ['submitted'] },
   { action: 'cancel_timeout', column: 'cancellation_deadline', statuses: ['cancellation_requested'] },
   { action: 'complete', column: 'completion_due_at', statuses: ['released'] },
@@ -15,8 +17,9 @@ const TIMERS: readonly { action: OfferAction; column: string; statuses: readonly
 const BATCH = 100;
 
 /**
- * The worker's timers (SPEC §6): accept expiry, auto-approval after the review window,
- * cancellation timeout → refund, completion after the clawback window; then any money movement
+ * The worker's timers (SPEC §6): accept expiry, missed due dates (first delivery or resubmission),
+ * auto-approval after the review window, cancellation timeout → refund, completion after the
+ * clawback window; then any money movement
  * that is due. A disputed offer has no deadline, so nothing fires while an admin decides.
  * Each offer is moved in its own transaction, by compare-and-set on the version read with the
  * deadline: an offer that changed since (a new submission, a new deadline) is left for the next run.
@@ -34,7 +37,7 @@ export class OfferTimers {
     const done: Record<string, number> = {};
     for (const timer of TIMERS) {
       const due = await this.dataSource.query<{ id: string; version: number }[]>(
-        `SELECT id, version FROM offers WHERE "${timer.column}" <= $1 AND status = ANY($2) ORDER BY "${timer.column}" LIMIT $3`,
+        `SELECT id, version FROM offers WHERE "${timer.column}" <= $1 AND status = ANY($2) ${timer.onlyIf ? `AND ${timer.onlyIf}` : ''} ORDER BY "${timer.column}" LIMIT $3`,
         [this.now(), timer.statuses, BATCH],
       );
       let count = 0;

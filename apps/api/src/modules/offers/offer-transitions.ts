@@ -96,7 +96,8 @@ export class OfferTransitions {
       working = { ...working, ...result.changes };
       movementIds.push(...result.movementIds);
     }
-    if (decision.to === 'in_progress' && decision.from !== 'cancellation_requested') changes.dueAt = await this.workDueAt(manager, offer.id);
+    // Work starts: it is due at the end of the latest deliverable's due date.
+    if (decision.to === 'in_progress' && (decision.from === 'sent' || decision.from === 'pending_payment')) changes.dueAt = await this.workDueAt(manager, offer.id);
     const updated = await this.offers.update(manager, offer.id, offer.version, changes);
     // The row is locked, so this only fails if a caller broke the locking rule; never act twice.
     if (!updated) throw offersErrors.OFFER_CHANGED_CONCURRENTLY();
@@ -193,7 +194,9 @@ export class OfferTransitions {
         await this.offers.insertSubmission(manager, offer.id, input.submission!.url, input.submission!.notes);
         return { changes: { reviewDeadline: hoursFrom(now, offer.reviewWindowHours), dueAt: null }, movementIds: [] };
       case 'start_resubmission_window':
-        return { changes: { reviewDeadline: null, dueAt: hoursFrom(now, OFFER_TIMER_DEFAULTS.resubmissionDueHours) }, movementIds: [] };
+        return { changes: { reviewDeadline: null, dueAt: hoursFrom(now, OFFER_TIMER_DEFAULTS.resubmissionDueHours), overdueNotedAt: null }, movementIds: [] };
+      case 'note_overdue':
+        return { changes: { overdueNotedAt: now }, movementIds: [] };
       case 'count_revision':
         await this.offers.decideLatestSubmission(manager, offer.id, 'revision_requested', input.feedback ?? null);
         return { changes: { revisionsUsed: offer.revisionsUsed + 1 }, movementIds: [] };

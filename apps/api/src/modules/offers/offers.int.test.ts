@@ -193,6 +193,13 @@ describe('cancellation', () => {
     await parties.influencer.post(`/api/offers/${offer.id}/accept`);
     // Due at the end of 2026-12-20; the clock is at 2026-12-01 and moved past it.
     clock.advanceHours(20 * 24);
+    // The worker notes the missed due date once, on the timeline; the offer stays in progress.
+    expect((await ctx.offers.timers.runDue()).mark_overdue).toBe(1);
+    expect((await ctx.offers.timers.runDue()).mark_overdue).toBe(0);
+    const noted = (await parties.brand.get(`/api/offers/${offer.id}`)).body;
+    expect(noted.status).toBe('in_progress');
+    expect(noted.events.at(-1)).toMatchObject({ action: 'mark_overdue', actor: 'system', from: 'in_progress', to: 'in_progress' });
+    expect(noted.availableActions).toContain('cancel_overdue');
     const cancelled = await parties.brand.post(`/api/offers/${offer.id}/cancel`, { reason: 'Nothing delivered' });
     expect(cancelled.body).toMatchObject({ status: 'refunded', payment: { refunded: 50000 } });
   });

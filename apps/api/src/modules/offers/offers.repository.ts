@@ -44,6 +44,8 @@ export interface OfferRow {
   acceptDeadline: Date | null;
   reviewDeadline: Date | null;
   dueAt: Date | null;
+  /** When the worker noted the current due date as missed. */
+  overdueNotedAt: Date | null;
   cancellationDeadline: Date | null;
   completionDueAt: Date | null;
   provider: 'simulated' | 'stripe';
@@ -82,6 +84,7 @@ const COLUMN: Record<keyof OfferChanges, string> = {
   acceptDeadline: 'accept_deadline',
   reviewDeadline: 'review_deadline',
   dueAt: 'due_at',
+  overdueNotedAt: 'overdue_noted_at',
   cancellationDeadline: 'cancellation_deadline',
   completionDueAt: 'completion_due_at',
   provider: 'provider',
@@ -123,6 +126,7 @@ function toOffer(raw: Raw): OfferRow {
     acceptDeadline: date(raw.accept_deadline),
     reviewDeadline: date(raw.review_deadline),
     dueAt: date(raw.due_at),
+    overdueNotedAt: date(raw.overdue_noted_at),
     cancellationDeadline: date(raw.cancellation_deadline),
     completionDueAt: date(raw.completion_due_at),
     provider: raw.provider as 'simulated' | 'stripe',
