@@ -74,6 +74,7 @@ describe('offers with payment protection: the whole happy path in the browser', 
     await brand.getByLabel('Brief').fill('Show our winter drinks in a cosy setting.');
     await brand.getByRole('button', { name: 'Create campaign' }).click();
     await visible(brand.getByRole('heading', { level: 1, name: 'Winter menu' }));
+    const campaignPath = new URL(brand.url()).pathname;
 
     // The profile's "Send offer" opens the composer, prefilled from the rate card.
     await brand.goto(`/influencers/${sara.id}`);
@@ -164,6 +165,12 @@ describe('offers with payment protection: the whole happy path in the browser', 
     await expectText(brand.getByTestId('balance-held'), /Funds held\s*\$0/);
     await screenshot(brand, 'en-offers-brand', { dir: SHOTS, fullPage: false });
 
+    // The campaign lists the offer and what it commits.
+    await brand.goto(campaignPath);
+    await visible(brand.getByTestId('offer-row').filter({ hasText: 'Sara Ahmadi' }));
+    await expectText(brand.locator('.fact-list'), /Committed in offers\s*\$450/);
+    await screenshot(brand, 'en-campaign', { dir: SHOTS });
+
     await influencer.goto('/payouts');
     await expect.poll(async () => (await influencer.getByTestId('balance').innerText()).replace(/\s+/g, ' ')).toMatch(/(On its way|Paid out) \$382\.50/);
     await visible(influencer.getByRole('link', { name: 'Payout', exact: true }));
@@ -205,6 +212,23 @@ describe('offers with payment protection: the whole happy path in the browser', 
     await phone.goto('/offers');
     await visible(phone.getByTestId('offer-row').first());
     await screenshot(phone, 'fa-offers-mobile', { dir: SHOTS });
+    expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
+  });
+
+  it('lays out the brand’s composer and campaigns in Persian at 375px', async () => {
+    const phone = await e2e.newPage({ locale: 'fa-IR', viewport: { width: 375, height: 812 } });
+    await logInAsBrand(phone, PERSIAN);
+    await phone.goto(`/offers/new?influencer=${sara.id}`);
+    await visible(phone.getByRole('heading', { level: 1, name: 'پیشنهاد تازه' }));
+    await phone.getByLabel('قیمت', { exact: true }).fill('۳۲۰٫۵');
+    await expectText(phone.getByTestId('fee-preview'), /۴۸٫۰۷[\s\S]*۲۷۲٫۴۳/);
+    await screenshot(phone, 'fa-composer-mobile', { dir: SHOTS });
+    expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
+
+    await phone.goto('/campaigns');
+    await phone.getByRole('button', { name: 'کمپین تازه' }).click();
+    await visible(phone.getByLabel('نام کمپین'));
+    await screenshot(phone, 'fa-campaign-form-mobile', { dir: SHOTS });
     expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
   });
 });

@@ -1,10 +1,23 @@
 import type { TOfferSummary } from '@reachbridge/contracts';
-import type { Role } from '@reachbridge/domain';
+import type { OfferStatus, Role } from '@reachbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { Countdown } from './countdown-view';
 import { OfferStatusBadge, WhoseTurn } from './labels';
+
+type DeadlineName = 'accept' | 'due' | 'review' | 'cancellation' | 'completion';
+
+/** Which deadline `nextDeadline` is, by status (the API keeps one running per status). */
+const DEADLINE_OF: Partial<Record<OfferStatus, DeadlineName>> = {
+  sent: 'accept',
+  countered: 'accept',
+  in_progress: 'due',
+  revision_requested: 'due',
+  submitted: 'review',
+  cancellation_requested: 'cancellation',
+  released: 'completion',
+};
 
 /** One offer in a list: who with, what for, where it stands, and the next deadline ticking. */
 export function OfferRow({ offer, viewer }: { offer: TOfferSummary; viewer: Role }) {
@@ -26,8 +39,19 @@ export function OfferRow({ offer, viewer }: { offer: TOfferSummary; viewer: Role
       <div className="offer-row__state">
         <OfferStatusBadge status={offer.status} />
         <WhoseTurn status={offer.status} whoseTurn={offer.whoseTurn} viewer={viewer} counterpart={counterpart} />
-        {offer.nextDeadline ? <Countdown deadline={offer.nextDeadline} /> : null}
+        {offer.nextDeadline ? <NextDeadline status={offer.status} deadline={offer.nextDeadline} /> : null}
       </div>
     </article>
+  );
+}
+
+function NextDeadline({ status, deadline }: { status: OfferStatus; deadline: string }) {
+  const { t } = useTranslation();
+  const name = DEADLINE_OF[status];
+  return (
+    <span className="offer-row__deadline">
+      {name ? <span className="muted">{t(`offers.deadlines.${name}`)}: </span> : null}
+      <Countdown deadline={deadline} />
+    </span>
   );
 }
