@@ -1033,6 +1033,7 @@ export const en = {
       reject_cancel: 'Cancellation refused',
       cancel_timeout: 'Cancelled: no answer in time',
       cancel_overdue: 'Cancelled: work overdue',
+      mark_overdue: 'Due date missed',
       open_dispute: 'Dispute opened',
       resolve_refund: 'Dispute resolved: refund',
       resolve_release: 'Dispute resolved: release',
