@@ -84,7 +84,7 @@ describe('admin vetting', () => {
     await visible(sara.getByTestId('quality-card'));
     await visible(sara.getByTestId('growth-card'));
     await visible(sara.getByText('Self-reported').first());
-    await expectText(item(page, 'Omid Copycat').getByRole('alert').or(item(page, 'Omid Copycat').locator('.review-item__duplicates')).first(), /Same handle .*instagram:sara\.cooks.* as Sara Cooks/);
+    await expectText(item(page, 'Omid Copycat').getByRole('listitem').filter({ hasText: 'Same handle' }), /Same handle \W*instagram:sara\.cooks\W* as \W*Sara Cooks/);
     await screenshot(page, 'en-review-queue');
 
     // Approve Sara.
@@ -127,6 +127,12 @@ describe('admin vetting', () => {
     ]);
     await visible(page.getByRole('cell', { name: /This handle belongs to another creator\./ }));
     await screenshot(page, 'en-audit-log');
+
+    // Suspended accounts leave the queue; the suspension's entry is where it is lifted.
+    const suspension = page.locator('[data-testid="audit-row"][data-action="account.suspend"]');
+    await suspension.getByRole('button', { name: 'Reinstate' }).click();
+    await suspension.getByRole('button', { name: 'Confirm reinstatement' }).click();
+    await visible(page.locator('[data-testid="audit-row"][data-action="account.reinstate"]'));
 
     // Filter by action.
     await page.getByLabel('Action').selectOption('account.reject');

@@ -10,7 +10,7 @@ import { isApiError } from '../../lib/api-client';
 import { describeError, translateMessage } from '../../lib/i18n/error-messages';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
-import { useAuditLog, type AuditFilters } from './queries';
+import { useAuditLog, useDecision, type AuditFilters } from './queries';
 import './admin.css';
 
 const FILTER_KEYS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
@@ -192,7 +192,35 @@ function AuditRow({ entry }: { entry: TAuditEntry }) {
             {details}
           </code>
         ) : null}
+        {entry.action === 'account.suspend' && entry.targetType === 'account' ? <ReinstateButton userId={entry.targetId} /> : null}
       </td>
     </tr>
+  );
+}
+
+/** Suspended accounts leave the queue; the suspension's entry is where an admin lifts it. */
+function ReinstateButton({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const decision = useDecision();
+  const [confirming, setConfirming] = useState(false);
+  if (decision.isSuccess) return <p className="audit-table__sub">{t('admin.audit.reinstated')}</p>;
+  return (
+    <div className="audit-table__action">
+      {confirming ? (
+        <div className="button-row" role="group" aria-label={t('admin.audit.reinstateLabel')}>
+          <Button size="sm" isBusy={decision.isPending} busyLabel={t('admin.actions.working')} onClick={() => decision.mutate({ userId, action: 'reinstate' })}>
+            {t('admin.actions.confirmButton.reinstate')}
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      ) : (
+        <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>
+          {t('admin.actions.reinstate')}
+        </Button>
+      )}
+      {decision.isError ? <p className="field__error">{describeError(t, decision.error)}</p> : null}
+    </div>
   );
 }
