@@ -206,7 +206,7 @@ describe('admin dispute resolution with the split calculator', () => {
     await screenshot(admin, 'en-dashboard', { dir: SHOTS });
   });
 
-  it('shows the disputes page and the dashboard in Persian, right to left, at 375px', async () => {
+  it('shows the disputes page, a resolution another admin made first, the dashboard and the ledger in Persian, right to left, at 375px', async () => {
     const { api: brandApi } = await activeBrand('کافه نوا');
     const offer = await submittedOffer(brandApi);
     await ok(brandApi.request<TOffer>('POST', `/api/offers/${offer.id}/disputes`, { reason: 'فقط یکی از دو پست منتشر شد.', evidence: [] }));
@@ -224,10 +224,25 @@ describe('admin dispute resolution with the split calculator', () => {
     await screenshot(phone, 'fa-disputes-mobile', { dir: SHOTS });
     expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
 
+    // Another admin resolves it first: confirming now is refused with 409, said plainly, and the queue can be re-read.
+    const { email: otherAdmin } = await buildUser(e2e.server.dataSource, { role: 'admin', status: 'active', displayName: 'Omid Admin' });
+    const otherApi = new ApiSession(e2e.server.baseUrl);
+    await logIn(otherApi, otherAdmin, DEFAULT_PASSWORD);
+    const open = await ok(otherApi.request<{ items: { dispute: { id: string }; offer: { id: string } }[] }>('GET', '/api/admin/disputes?status=open'));
+    const disputeId = open.items.find((entry) => entry.offer.id === offer.id)?.dispute.id ?? '';
+    await ok(otherApi.request<TOffer>('POST', `/api/admin/disputes/${disputeId}/resolve`, { outcome: 'release' }));
+    await item.getByRole('button', { name: 'بازبینی تصمیم' }).click();
+    await item.getByRole('button', { name: 'تأیید و جابه‌جایی وجه' }).click();
+    await visible(item.getByRole('alert').getByText('این اختلاف پیش‌تر حل شده است، شاید به دست مدیری دیگر. برای دیدن نتیجه فهرست را تازه کنید.'));
+    expect(await item.getByRole('button', { name: 'تأیید و جابه‌جایی وجه' }).isDisabled()).toBe(true);
+    await screenshot(phone, 'fa-dispute-already-resolved', { dir: SHOTS, fullPage: false });
+    await item.getByRole('button', { name: 'تازه‌سازی فهرست' }).click();
+    await visible(phone.getByText('اختلاف بازی نیست'));
+
     await phone.goto('/admin/dashboard');
     // Persian digits throughout (the figures themselves depend on the test before).
     await expectText(phone.getByTestId('dashboard-feesEarned'), /^کارمزد دریافتی\s*\S*\$[۰-۹٬]+٫[۰-۹]{2}$/);
-    await expectText(phone.getByTestId('dashboard-disputes'), /^اختلاف‌های باز\s*[۱-۹]/);
+    await expectText(phone.getByTestId('dashboard-disputes'), /^اختلاف‌های باز\s*۰/);
     await screenshot(phone, 'fa-dashboard-mobile', { dir: SHOTS });
     expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
 

@@ -56,8 +56,8 @@ export function OfferLedgerPage() {
   return (
     <>
       {header}
-      <p className="ledger-offer muted" dir="ltr">
-        {ledger.data.offerId}
+      <p className="ledger-offer muted">
+        <bdi dir="ltr">{ledger.data.offerId}</bdi>
       </p>
       <h2 className="section-title">{t('adminMoney.ledger.transactionsTitle')}</h2>
       {ledger.data.transactions.length === 0 ? <p className="muted">{t('adminMoney.ledger.empty')}</p> : null}
@@ -97,12 +97,16 @@ function TransactionCard({ transaction }: { transaction: Transaction }) {
       <dl className="ledger-transaction__meta">
         <div>
           <dt>{t('adminMoney.ledger.key')}</dt>
-          <dd dir="ltr">{transaction.idempotencyKey}</dd>
+          <dd>
+            <bdi dir="ltr">{transaction.idempotencyKey}</bdi>
+          </dd>
         </div>
         {transaction.providerRef ? (
           <div>
             <dt>{t('adminMoney.ledger.providerRef')}</dt>
-            <dd dir="ltr">{transaction.providerRef}</dd>
+            <dd>
+              <bdi dir="ltr">{transaction.providerRef}</bdi>
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -120,8 +124,8 @@ function TransactionCard({ transaction }: { transaction: Transaction }) {
           <tbody>
             {transaction.postings.map((posting, index) => (
               <tr key={`${posting.account}:${index}`} data-testid="ledger-posting">
-                <td className="ledger-table__account" dir="ltr">
-                  {posting.account}
+                <td className="ledger-table__account">
+                  <bdi dir="ltr">{posting.account}</bdi>
                 </td>
                 <td>{posting.currency}</td>
                 <td className="data-table__number">{exact(posting.amount, posting.currency)}</td>
@@ -150,6 +154,7 @@ function BalancesCard({ balances }: { balances: Ledger['balances'] }) {
   const { exact } = useMoneyWords();
   return (
     <Card heading={t('adminMoney.ledger.balancesTitle')} className="ledger-balances" data-testid="ledger-balances">
+      <p className="card__lead">{t('adminMoney.ledger.balancesLead')}</p>
       <div className="ledger-table-wrap">
         <table className="data-table ledger-table">
           <thead>
@@ -164,8 +169,8 @@ function BalancesCard({ balances }: { balances: Ledger['balances'] }) {
           <tbody>
             {balances.map((balance) => (
               <tr key={`${balance.account}:${balance.currency}`} data-testid="ledger-balance">
-                <td className="ledger-table__account" dir="ltr">
-                  {balance.account}
+                <td className="ledger-table__account">
+                  <bdi dir="ltr">{balance.account}</bdi>
                 </td>
                 <td>{balance.currency}</td>
                 <td className="data-table__number">{exact(balance.balance, balance.currency)}</td>

@@ -109,7 +109,8 @@ function SplitInputs({ offer, refundText, onChange, disabled }: { offer: Offer; 
         disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
       />
-      <div className="split-slider">
+      {/* Amounts grow left to right, like the digits themselves, in either language (Chromium also fills a right-to-left range from the wrong end). */}
+      <div className="split-slider" dir="ltr">
         <label className="visually-hidden" htmlFor={sliderId}>
           {t('adminMoney.resolve.slider')}
         </label>
