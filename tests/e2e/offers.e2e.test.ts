@@ -231,4 +231,47 @@ describe('offers with payment protection: the whole happy path in the browser', 
     await screenshot(phone, 'fa-campaign-form-mobile', { dir: SHOTS });
     expect(await phone.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')).toBe(false);
   });
+
+  it('asks for a revision, then cancels by agreement: the brand is refunded in full', async () => {
+    const brand = await e2e.newPage();
+    await logInAsBrand(brand);
+    const offer = await apiInPage<{ id: string }>(brand, '/api/offers', {
+      influencerId: sara.id,
+      deliverables: [{ platform: 'instagram', type: 'story', quantity: 3 }],
+      price: { amount: 20000, currency: 'EUR' },
+    });
+    const influencer = await e2e.newPage();
+    await logInAsInfluencer(influencer);
+    await apiInPage(influencer, '/api/payments/connect/onboarding', undefined);
+    await apiInPage(influencer, `/api/offers/${offer.id}/accept`, undefined);
+    await apiInPage(influencer, `/api/offers/${offer.id}/submissions`, { url: 'https://instagram.com/stories/sara/1' });
+
+    await brand.goto(`/offers/${offer.id}`);
+    await expectStatus(brand, 'Submitted');
+    await brand.getByRole('button', { name: 'Request a revision' }).click();
+    await brand.locator('.action-form').getByRole('button', { name: 'Request a revision' }).click();
+    await visible(brand.getByText('This field is required.'));
+    await brand.getByLabel('What should change?').fill('Please tag the shop in every story');
+    await visible(brand.getByText('2 revision rounds left.'));
+    await brand.locator('.action-form').getByRole('button', { name: 'Request a revision' }).click();
+    await expectStatus(brand, 'Revision requested');
+
+    await influencer.goto(`/offers/${offer.id}`);
+    await expectText(influencer.getByTestId('submission'), /Revision requested: Please tag the shop in every story/);
+    await visible(influencer.getByTestId('deadline-due'));
+    await influencer.getByRole('button', { name: 'Ask to cancel' }).click();
+    await influencer.getByLabel('Why do you want to cancel?').fill('The shop closed its account');
+    await influencer.locator('.action-form').getByRole('button', { name: 'Ask to cancel' }).click();
+    await expectStatus(influencer, 'Cancellation requested');
+    await visible(influencer.getByText('You asked to cancel. Waiting for the other side’s answer.'));
+
+    await brand.reload();
+    await visible(brand.getByTestId('deadline-cancellation'));
+    await brand.getByRole('button', { name: 'Agree to cancel' }).click();
+    await expectStatus(brand, 'Refunded');
+    await expectText(brand.getByTestId('payment-refunded'), '€200');
+    await expectText(brand.getByTestId('timeline'), /Cancellation requested[\s\S]*The shop closed its account[\s\S]*Cancellation agreed/);
+    await brand.goto('/offers?status=finished');
+    await expectText(brand.getByTestId('balance').getByLabel('EUR').getByTestId('balance-refunded'), /€200/);
+  });
 });
