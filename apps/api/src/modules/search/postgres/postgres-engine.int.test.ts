@@ -102,6 +102,18 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(narrow.facets).toEqual(counted.facets);
   });
 
+  it('counts the trigram fallback exactly on the sampled path', async () => {
+    const [{ id, name }]: { id: string; name: string }[] = await dataSource.query(
+      `SELECT id, display_name AS name FROM influencer_search WHERE display_name ~ '^[A-Za-z]{4,} [A-Za-z]{5,}$' ORDER BY id LIMIT 1`,
+    );
+    const typo = parse(`q=${encodeURIComponent(`${name.slice(0, -1)}q`)}`);
+    const exact = await new PostgresSearchEngine(dataSource).search(typo);
+    const sampled = await new PostgresSearchEngine(dataSource, { facetSampleRows: 400, estimateCacheMs: 0 }).search(typo);
+    expect(ids(exact.hits)).toContain(id);
+    expect(sampled).toMatchObject({ total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false });
+    expect(sampled.facets).toEqual(exact.facets);
+  });
+
   it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {
     const engine = new PostgresSearchEngine(dataSource);
     const hits = await allPages(engine, 'tier=micro,mid&country=IR&limit=100');

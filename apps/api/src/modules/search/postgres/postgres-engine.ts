@@ -264,6 +264,8 @@ const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
 const FACET_SAMPLE_ROWS = 10_000;
 /** Facets are counted exactly when the rows they count over (the non-facet filters' matches) are estimated at most this many. */
 const EXACT_FACET_BASE_LIMIT = 20_000;
+/** Trigram-fallback matches counted exactly (with exact facets) up to this many. */
+const FUZZY_EXACT_LIMIT = 2_000;
 /** A sample estimate this far past EXACT_TOTAL_LIMIT is trusted without counting. */
 const SKIP_COUNT_FACTOR = 2;
 /**
@@ -452,6 +454,13 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const cached = this.estimates.get(cacheKey);
     if (cached && Date.now() - cached.at < this.estimateCacheMs) return cached.counted;
+    if (compiled.plainParam !== null && (await this.countBase(compiled, values, FUZZY_EXACT_LIMIT + 1)) <= FUZZY_EXACT_LIMIT) {
+      // The trigram fallback runs only when the text matched nothing and usually matches few
+      // rows, which its index finds: counting them beats testing word similarity on every
+      // sampled row. (A common word in handles can match many: then the sample, as for text.)
+      const [matches, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
+      return { total: Math.min(matches, EXACT_TOTAL_LIMIT), totalIsLowerBound: matches > EXACT_TOTAL_LIMIT, facetsAreEstimates: false, buckets: exact.buckets };
+    }
 
     const sampled = await this.countFacets(compiled, values, samplePercent);
     const estimate: Counted = { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: true, buckets: sampled.buckets };
@@ -540,6 +549,17 @@ export class PostgresSearchEngine implements SearchEngine {
     const [row] = await this.run<[{ n: number }]>(
       // The price expression is selected so that every filter parameter is used by this statement too.
       `SELECT count(*)::int AS n FROM (SELECT ${compiled.priceExpr} FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`,
+      values,
+    );
+    return row.n;
+  }
+
+  /** Rows passing the non-facet filters (what the facets count over), counted up to `cap`. */
+  private async countBase(compiled: CompiledQuery, values: unknown[], cap: number): Promise<number> {
+    // The facet conditions are selected so that every filter parameter is used by this statement too.
+    const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
+    const [row] = await this.run<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM (SELECT ${flags.join(', ')} FROM influencer_search s ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''} LIMIT ${cap}) x`,
       values,
     );
     return row.n;
