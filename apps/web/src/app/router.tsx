@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { AuditLogPage } from '../features/admin/audit-log-page';
+import { ReviewQueuePage } from '../features/admin/review-queue-page';
+import { DashboardPage } from '../features/admin-money/dashboard-page';
+import { DisputesPage } from '../features/admin-money/disputes-page';
+import { OfferLedgerPage } from '../features/admin-money/ledger-page';
 import { DiscoveryPage } from '../features/discovery/discovery-page';
 import { InfluencerProfilePage } from '../features/influencers/profile-page';
 import { ProfileEditorPage } from '../features/profile-editor/profile-editor-page';
@@ -31,6 +36,10 @@ const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
   campaigns: <CampaignsPage />,
   offers: <OffersPage />,
   payouts: <PayoutsPage />,
+  reviewQueue: <ReviewQueuePage />,
+  auditLog: <AuditLogPage />,
+  disputes: <DisputesPage />,
+  dashboard: <DashboardPage />,
 };
 
 /** Each section is reachable only by the roles it belongs to. */
@@ -53,6 +62,12 @@ const offerRoutes: RouteObject[] = [
   { element: <RequireRole roles={['brand', 'influencer', 'admin']} />, children: [{ path: 'offers/:id', element: <OfferPage /> }] },
 ];
 
+/** An offer's ledger, for admins (linked from a resolved dispute). */
+const ledgerRoutes: RouteObject = {
+  element: <RequireRole roles={SECTIONS.disputes.roles} />,
+  children: [{ path: 'admin/ledger/offers/:id', element: <OfferLedgerPage /> }],
+};
+
 const influencerRoutes: RouteObject = {
   element: <RequireRole roles={['brand', 'admin', 'influencer']} />,
   children: [{ path: 'influencers/:id', element: <InfluencerProfilePage /> }],
@@ -73,7 +88,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireUser />,
-        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, listRoutes, ...offerRoutes, influencerRoutes],
+        children: [{ path: 'home', element: <HomePage /> }, { path: 'account', element: <AccountPage /> }, ...sectionRoutes, listRoutes, ...offerRoutes, influencerRoutes, ledgerRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
