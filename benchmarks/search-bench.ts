@@ -41,6 +41,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 interface Run {
   latencies: number[];
+  /** Latencies per query of the mix, to see which queries make the tail. */
+  byQuery: Map<string, number[]>;
   errors: number;
   seconds: number;
 }
@@ -48,6 +50,7 @@ interface Run {
 /** Runs `task` over the query mix from C workers until the time is up. */
 async function load(queries: string[], task: (query: string) => Promise<void>): Promise<Run> {
   const latencies: number[] = [];
+  const byQuery = new Map<string, number[]>();
   let errors = 0;
   let next = 0;
   const started = performance.now();
@@ -59,14 +62,16 @@ async function load(queries: string[], task: (query: string) => Promise<void>): 
         const t0 = performance.now();
         try {
           await task(query);
-          latencies.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          byQuery.set(query, [...(byQuery.get(query) ?? []), ms]);
         } catch {
           errors += 1;
         }
       }
     }),
   );
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000 };
+  return { latencies: latencies.sort((a, b) => a - b), byQuery, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 function summarise(name: string, run: Run) {
@@ -164,6 +169,18 @@ async function main() {
       ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.throughput.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`),
       '',
       `API overhead at p50: ${overhead.toFixed(2)}× the engine's time. Load average at the start: ${loadAverage}.`,
+      '',
+      'Per query, engine (in-process) and engine without reused estimates, under the same load: median ms (runs).',
+      '',
+      '| query | engine p50 | no reuse p50 |',
+      '|---|---:|---:|',
+      ...queries.map((q) => {
+        const median = (run: Run) => {
+          const all = [...(run.byQuery.get(q) ?? [])].sort((a, b) => a - b);
+          return all.length ? `${percentile(all, 50).toFixed(0)} (${all.length})` : '–';
+        };
+        return `| \`${q || '(no filters)'}\` | ${median(engineRun)} | ${median(uncachedRun)} |`;
+      }),
       '',
     ].join('\n');
     console.log(`\n${table}`);
