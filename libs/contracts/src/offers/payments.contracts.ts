@@ -108,6 +108,7 @@ export const ZDisputeQueueItem = z
     messages: z.array(ZOfferMessage),
   })
   .meta({ id: 'DisputeQueueItem' });
+export type TDisputeQueueItem = z.infer<typeof ZDisputeQueueItem>;
 
 export const ZResolveDisputeRequest = z
   .strictObject({
@@ -135,6 +136,7 @@ export const ZLedgerView = z
         postings: z.array(z.object({ account: z.string(), amount: z.int(), currency: z.enum(CURRENCY_CODES) })),
       }),
     ),
+    /** Net of this offer's postings per account (for shared accounts, this offer's share only). */
     balances: z.array(z.object({ account: z.string(), currency: z.enum(CURRENCY_CODES), balance: z.int() })),
   })
   .meta({ id: 'LedgerView' });

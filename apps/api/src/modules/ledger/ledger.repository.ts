@@ -123,12 +123,12 @@ export class LedgerRepository {
     return [...byKey.values()];
   }
 
-  /** Balances of the accounts an offer touched. */
+  /** What this offer's own transactions moved in and out of each account (not the shared accounts' totals). */
   async balancesOf(manager: EntityManager, offerId: string): Promise<{ account: string; currency: string; balance: number }[]> {
     const rows = await manager.query<{ code: string; currency: string; balance: string }[]>(
-      `SELECT DISTINCT a.code, a.currency, a.balance FROM ledger_accounts a
-       JOIN ledger_entries e ON e.account_id = a.id JOIN ledger_transactions t ON t.id = e.transaction_id
-       WHERE t.offer_id = $1 ORDER BY a.code`,
+      `SELECT a.code, a.currency, sum(e.amount) AS balance FROM ledger_entries e
+       JOIN ledger_accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id
+       WHERE t.offer_id = $1 GROUP BY a.code, a.currency ORDER BY a.code`,
       [offerId],
     );
     return rows.map((row) => ({ account: row.code, currency: row.currency.trim(), balance: Number(row.balance) }));

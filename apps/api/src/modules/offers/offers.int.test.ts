@@ -258,6 +258,15 @@ describe('disputes', () => {
       `offer:${offer.id}:refund-paid`,
       `offer:${offer.id}:transfer-paid`,
     ]);
+    expect(Object.fromEntries((ledger.balances as { account: string; balance: number }[]).map((b) => [b.account, b.balance]))).toEqual({
+      [LedgerAccounts.cardPayments]: -100000,
+      [LedgerAccounts.escrow(offer.id)]: 0,
+      [LedgerAccounts.platformFees]: 9000,
+      [LedgerAccounts.brandRefundable(parties.brandUser.id)]: 0,
+      [LedgerAccounts.refunds]: 40000,
+      [LedgerAccounts.influencerPayable(parties.influencerUser.id)]: 0,
+      [LedgerAccounts.connectTransfers]: 51000,
+    });
     for (const transaction of ledger.transactions as { postings: { amount: number }[] }[]) {
       expect(transaction.postings.reduce((sum, p) => sum + p.amount, 0)).toBe(0);
     }

@@ -1312,7 +1312,7 @@ export const en = {
       balanced: 'Balanced',
       unbalanced: 'Does not sum to zero',
       balancesTitle: 'Account balances',
-      balancesLead: 'Every account this offer touched. Shared accounts (platform fees, the outside world, a brand’s or an influencer’s) show their whole balance, not only this offer’s part.',
+      balancesLead: 'What this offer’s postings moved in and out of each account. For shared accounts (platform fees, the outside world, a brand’s or an influencer’s) this is the offer’s part only.',
       balance: 'Balance',
     },
     dashboard: {
