@@ -110,7 +110,15 @@ describe('vetting decisions', () => {
     expect((await admin.post(`/api/admin/accounts/${adminUser.id}/approve`)).body.error.code).toBe('ACCOUNT_NOT_REVIEWABLE');
     expect((await admin.get('/api/admin/review-queue')).body.items).toEqual([]);
 
-    expect(await auditRows()).toEqual([
+    // Suspended, she leaves search (the users trigger feeds the outbox); reinstated, she is back.
+    await admin.post(`/api/admin/accounts/${sara.user.id}/suspend`, {});
+    await ctx.indexPending();
+    expect((await brand.get('/api/influencers/search?q=sara.approve')).body.hits).toEqual([]);
+    expect((await admin.post(`/api/admin/accounts/${sara.user.id}/reinstate`)).body.user.status).toBe('active');
+    await ctx.indexPending();
+    expect((await brand.get('/api/influencers/search?q=sara.approve')).body.hits.map((hit: { id: string }) => hit.id)).toEqual([sara.profile.id]);
+
+    expect((await auditRows()).slice(0, 1)).toEqual([
       { actor_id: adminUser.id, actor_role: 'admin', action: 'account.approve', target_type: 'account', target_id: sara.user.id, reason: null },
     ]);
   });
