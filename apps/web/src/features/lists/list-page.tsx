@@ -138,7 +138,7 @@ function ListItemRow({ listId, item }: { listId: string; item: TListItem }) {
           </div>
         </dl>
         <p className="list-item__offer">
-          <SendOfferButton influencerId={influencer.id} name={influencer.displayName} />
+          <SendOfferButton influencerId={influencer.id} describedBy={nameId} />
         </p>
       </div>
       <div className="list-item__work">
