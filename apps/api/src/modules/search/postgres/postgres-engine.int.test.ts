@@ -103,7 +103,7 @@ describe('PostgreSQL engine shortcuts', () => {
   });
 
   it('counts the trigram fallback exactly on the sampled path', async () => {
-    const [{ id, name }]: { id: string; name: string }[] = await dataSource.query(
+    const [{ id, name }]: [{ id: string; name: string }] = await dataSource.query(
       `SELECT id, display_name AS name FROM influencer_search WHERE display_name ~ '^[A-Za-z]{4,} [A-Za-z]{5,}$' ORDER BY id LIMIT 1`,
     );
     const typo = parse(`q=${encodeURIComponent(`${name.slice(0, -1)}q`)}`);
