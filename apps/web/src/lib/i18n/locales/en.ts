@@ -764,7 +764,6 @@ export const en = {
   },
   offers: {
     sendOffer: 'Send offer',
-    sendOfferTo: 'Send an offer to {{name}}',
     status: {
       pending_payment: 'Awaiting payment',
       sent: 'Sent',

@@ -754,7 +754,6 @@ export const fa: TranslationShape = {
   },
   offers: {
     sendOffer: 'فرستادن پیشنهاد',
-    sendOfferTo: 'فرستادن پیشنهاد به {{name}}',
     status: {
       pending_payment: 'در انتظار پرداخت',
       sent: 'فرستاده‌شده',
