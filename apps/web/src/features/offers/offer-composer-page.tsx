@@ -14,6 +14,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
 import { FormAlert } from '../auth/form-alert';
+import { useRequiredUser } from '../auth/session';
 import { useCampaigns } from '../campaigns/queries';
 import { useInfluencerProfile } from '../discovery/queries';
 import { useTaxonomy } from '../influencers/labels';
@@ -51,6 +52,7 @@ export function OfferComposerPage() {
 function OfferComposer({ profile, campaignId }: { profile: TPublicInfluencerProfile; campaignId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const user = useRequiredUser();
   const rateLabel = useRateLabel();
   const campaigns = useCampaigns();
   const create = useCreateOffer();
@@ -78,6 +80,7 @@ function OfferComposer({ profile, campaignId }: { profile: TPublicInfluencerProf
         <Link to={`/influencers/${profile.id}`}>{t('offers.composer.backToProfile', { name: profile.displayName })}</Link>
       </p>
       <PageHeader title={t('offers.composer.title')} lead={t('offers.composer.lead', { name: profile.displayName })} />
+      {user.status !== 'active' ? <Alert tone="warning" className="page-banner" title={t('errors.codes.ACCOUNT_NOT_ACTIVE')} /> : null}
       <FormProvider {...form}>
         <form className="form composer" noValidate onSubmit={(event) => void handleSubmit(event)}>
           <FormAlert error={formError} />

@@ -62,6 +62,8 @@ export function useOfferAction() {
   return useMutation({
     mutationFn: ({ id, call }: { id: string; call: OfferActionCall }) => call(id),
     onSuccess: (offer) => offerChanged(queryClient, offer),
+    // Refused (changed meanwhile, deadline passed…): show the offer as it is now, next to the error.
+    onError: (_error, { id }) => void queryClient.invalidateQueries({ queryKey: offerKeys.detail(id) }),
   });
 }
 
