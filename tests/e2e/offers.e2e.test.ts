@@ -78,6 +78,8 @@ describe('offers with payment protection: the whole happy path in the browser', 
 
     // The profile's "Send offer" opens the composer, prefilled from the rate card.
     await brand.goto(`/influencers/${sara.id}`);
+    await visible(brand.getByRole('link', { name: 'Send offer' }));
+    await screenshot(brand, 'en-profile-send-offer', { dir: SHOTS, fullPage: false });
     await brand.getByRole('link', { name: 'Send offer' }).click();
     await waitForPath(brand, '/offers/new');
     await visible(brand.getByRole('heading', { level: 1, name: 'New offer' }));
