@@ -287,6 +287,8 @@ interface Counted {
   totalIsLowerBound: boolean;
   facetsAreEstimates: boolean;
   buckets: Record<FacetName, FacetBucket[]>;
+  /** Ranked text with an exact count: the relevance candidates, found by the counting statement. */
+  candidates?: string[];
 }
 
 export interface PostgresSearchOptions {
@@ -415,10 +417,9 @@ export class PostgresSearchEngine implements SearchEngine {
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
     const counting = this.countAll(compiled, filterValues, `${mode}:${filterHash(query)}`);
-    // Ranked text waits for the count, which says how to find its candidates (see findHits).
-    const ranked = compiled.sort === 'relevance' && compiled.tsqueryParam !== null;
+    // Ranked text waits for the count, which may have found its candidates already (see findHits).
     const [hits, counted] = await Promise.all([
-      ranked ? counting.then((c) => this.findHits(compiled, limit, after, c.totalIsLowerBound)) : this.findHits(compiled, limit, after, true),
+      this.ranked(compiled) ? counting.then((c) => this.findHits(compiled, limit, after, c.candidates ?? null)) : this.findHits(compiled, limit, after, null),
       counting,
     ]);
     const page = hits.slice(0, limit);
@@ -447,9 +448,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const rows = await this.searchTableRows();
     const samplePercent = (this.facetSampleRows * 100) / rows;
     if (samplePercent >= 50) {
-      const [matches, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
+      const [{ n: matches, candidates }, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
       return matches <= EXACT_TOTAL_LIMIT
-        ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets }
+        ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates }
         : { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: false, buckets: exact.buckets };
     }
     const cached = this.estimates.get(cacheKey);
@@ -458,20 +459,20 @@ export class PostgresSearchEngine implements SearchEngine {
       // The trigram fallback runs only when the text matched nothing and usually matches few
       // rows, which its index finds: counting them beats testing word similarity on every
       // sampled row. (A common word in handles can match many: then the sample, as for text.)
-      const [matches, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
+      const [{ n: matches }, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
       return { total: Math.min(matches, EXACT_TOTAL_LIMIT), totalIsLowerBound: matches > EXACT_TOTAL_LIMIT, facetsAreEstimates: false, buckets: exact.buckets };
     }
 
     const sampled = await this.countFacets(compiled, values, samplePercent);
     const estimate: Counted = { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: true, buckets: sampled.buckets };
     if (sampled.total > SKIP_COUNT_FACTOR * EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
-    const matches = await this.countMatches(compiled, values);
+    const { n: matches, candidates } = await this.countMatches(compiled, values);
     if (matches > EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
     if (sampled.base <= this.exactFacetBaseLimit) {
       const exact = await this.countFacets(compiled, values);
-      return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets };
+      return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
-    return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets };
+    return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets, candidates };
   }
 
   private remember(key: string, counted: Counted): Counted {
@@ -490,8 +491,13 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
-  /** `manyMatches`: more than EXACT_TOTAL_LIMIT matches (decides how relevance candidates are found). */
-  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null, manyMatches: boolean): Promise<SearchRow[]> {
+  /** Text relevance: ranked among the most-followed RELEVANCE_CANDIDATES matches (see findHits). */
+  private ranked(compiled: CompiledQuery): boolean {
+    return compiled.sort === 'relevance' && compiled.tsqueryParam !== null;
+  }
+
+  /** `candidates`: the relevance candidates when the count found them (at most EXACT_TOTAL_LIMIT matches). */
+  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null, candidates: string[] | null): Promise<SearchRow[]> {
     const { params } = compiled;
     const filters = [...compiled.common, ...Object.values(compiled.facetFilters)];
     const where = [...filters];
@@ -505,16 +511,16 @@ export class PostgresSearchEngine implements SearchEngine {
       : 'NULL';
     // Ranking text relevance reads every match's tsvector; a broad word matches a sixth of the
     // table. Rank only the most-followed RELEVANCE_CANDIDATES matches instead (all of them when
-    // there are fewer): a fixed set, so keyset pages over it stay consistent. With many matches
-    // the followers index finds them after a short walk; with at most EXACT_TOTAL_LIMIT the walk
-    // would pass a hundred rows per match, so `+ 0` keeps the planner off that index and it
-    // collects the matches from the text index instead (the planner undercosts the walk).
-    const followers = manyMatches ? 's.total_followers' : '(s.total_followers + 0)';
-    const from =
-      compiled.sort === 'relevance' && compiled.tsqueryParam
-        ? `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
-             ORDER BY ${followers} DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
-        : 'influencer_search s';
+    // there are fewer): a fixed set, so keyset pages over it stay consistent. With at most
+    // EXACT_TOTAL_LIMIT matches the counting statement has listed them (it read those rows
+    // anyway); with more, the followers index finds them after a short walk. (The filters are
+    // repeated on the listed ids: cheap on a few hundred rows, and every parameter stays used.)
+    const from = !this.ranked(compiled)
+      ? 'influencer_search s'
+      : candidates
+        ? `(SELECT * FROM influencer_search s WHERE s.id = ANY(${params.add(candidates)}::uuid[]) AND ${filters.join(' AND ')}) s`
+        : `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
+             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`;
     const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
     if (compiled.costFloorExpr) {
       // The cost depends on the query's audience shares, so no index orders by it. But it is never
@@ -544,14 +550,20 @@ export class PostgresSearchEngine implements SearchEngine {
    * in one statement over a materialised base of the rows that pass the other filters.
    */
   /** Matches, counted up to one past the exact-total limit (the scan stops there). */
-  private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<number> {
+  private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<{ n: number; candidates?: string[] }> {
     const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
-    const [row] = await this.run<[{ n: number }]>(
-      // The price expression is selected so that every filter parameter is used by this statement too.
-      `SELECT count(*)::int AS n FROM (SELECT ${compiled.priceExpr} FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`,
+    const matches = `SELECT s.id, s.total_followers FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}`;
+    if (!this.ranked(compiled)) {
+      const [row] = await this.run<[{ n: number }]>(`SELECT count(*)::int AS n FROM (${matches}) x`, values);
+      return { n: row.n };
+    }
+    // Ranked text: the same pass also lists the relevance candidates (the most-followed matches).
+    const rows = await this.run<{ id: string; n: number }[]>(
+      `SELECT x.id, count(*) OVER ()::int AS n FROM (${matches}) x ORDER BY x.total_followers DESC, x.id DESC LIMIT ${this.relevanceCandidates}`,
       values,
     );
-    return row.n;
+    const n = rows[0]?.n ?? 0;
+    return n <= EXACT_TOTAL_LIMIT ? { n, candidates: rows.map((row) => row.id) } : { n };
   }
 
   /** Rows passing the non-facet filters (what the facets count over), counted up to `cap`. */
