@@ -28,11 +28,10 @@ describe('a brand, in English', () => {
     await visible(page.getByText('Pending review', { exact: true }));
     await screenshot(page, 'en-home-brand');
 
-    // A placeholder section: a clear "coming soon" card.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Campaigns' }).click();
     await waitForPath(page, '/campaigns');
-    await visible(page.getByRole('heading', { level: 2, name: 'Campaigns is on its way' }));
-    await screenshot(page, 'en-coming-soon');
+    await visible(page.getByRole('heading', { level: 1, name: 'Campaigns' }));
+    await screenshot(page, 'en-campaigns');
 
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('button', { name: 'Log out' }).click();

@@ -26,7 +26,7 @@ describe('navigation, guards and layout', () => {
     await waitForPath(page, '/login');
     await submitLogIn(page, email, DEFAULT_PASSWORD);
     await waitForPath(page, '/campaigns');
-    await visible(page.getByRole('heading', { level: 2, name: 'Campaigns is on its way' }));
+    await visible(page.getByRole('heading', { level: 1, name: 'Campaigns' }));
 
     // Active accounts get no review banner.
     await page.goto('/home');
@@ -42,7 +42,7 @@ describe('navigation, guards and layout', () => {
     await page.goto('/discover');
     await waitForPath(page, '/home');
     await page.goto('/payouts');
-    await visible(page.getByRole('heading', { level: 2, name: 'Payouts is on its way' }));
+    await visible(page.getByRole('heading', { level: 1, name: 'Payouts' }));
   });
 
   it('shows the admin navigation to an admin', async () => {
@@ -113,9 +113,8 @@ describe('navigation, guards and layout', () => {
     await page.setViewportSize({ width: 900, height: 800 });
     expect(await hasHorizontalOverflow(page)).toBe(false);
     await screenshot(page, 'fa-tablet-account');
-    // Lists has a page of its own now; Campaigns is still a placeholder.
     await page.goto('/campaigns');
-    await visible(page.getByRole('heading', { level: 2, name: 'کمپین‌ها در راه است' }));
-    await screenshot(page, 'fa-coming-soon');
+    await visible(page.getByRole('heading', { level: 1, name: 'کمپین‌ها' }));
+    await screenshot(page, 'fa-section');
   });
 });

@@ -23,13 +23,12 @@ import { OfferComposerPage } from '../features/offers/offer-composer-page';
 import { OfferPage } from '../features/offers/offer-page';
 import { OffersPage } from '../features/offers/offers-page';
 import { PayoutsPage } from '../features/payouts/payouts-page';
-import { ComingSoonPage } from '../features/sections/coming-soon-page';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from '../features/sections/sections';
 import { AppLayout } from './app-layout';
 import { PublicOnly, RequireRole, RequireUser } from './route-guards';
 
-/** Sections with their own page; the others show a placeholder. */
-const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
+/** Every section's page. */
+const SECTION_PAGES: Record<SectionKey, ReactNode> = {
   discover: <DiscoveryPage />,
   profile: <ProfileEditorPage />,
   lists: <ListsPage />,
@@ -45,7 +44,7 @@ const SECTION_PAGES: Partial<Record<SectionKey, ReactNode>> = {
 /** Each section is reachable only by the roles it belongs to. */
 const sectionRoutes: RouteObject[] = SECTION_KEYS.map((key) => ({
   element: <RequireRole roles={SECTIONS[key].roles} />,
-  children: [{ path: SECTIONS[key].path, element: SECTION_PAGES[key] ?? <ComingSoonPage key={key} section={key} /> }],
+  children: [{ path: SECTIONS[key].path, element: SECTION_PAGES[key] }],
 }));
 
 /** Brands and admins see approved profiles; an influencer sees their own (the API decides). */

@@ -157,11 +157,12 @@ export function offersRoutes(dataSource: DataSource, offers: OffersService, view
       contract: reputationContracts.influencer,
       auth: parties,
       handler: async ({ actor, params }) => {
-        // Brands and admins see any profile's record; an influencer only their own.
-        const found = await dataSource.query<{ id: string }[]>(`SELECT id FROM influencer_profiles WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)`, [
-          params.id,
-          actor.role === 'influencer' ? actor.id : null,
-        ]);
+        // As for the profile itself: admins see any, brands approved ones, an influencer only their own.
+        const found = await dataSource.query<{ id: string }[]>(
+          `SELECT id FROM influencer_profiles WHERE id = $1
+             AND CASE $2::varchar WHEN 'admin' THEN true WHEN 'brand' THEN review_status = 'approved' ELSE user_id = $3 END`,
+          [params.id, actor.role, actor.id],
+        );
         if (found.length === 0) throw influencersErrors.INFLUENCER_NOT_FOUND();
         return reputations.ofInfluencer(params.id);
       },

@@ -54,7 +54,7 @@ export function HomePage() {
                   <span className="section-card__title">{t(`nav.${section}`)}</span>
                   <span className="section-card__body">{t(`sections.${section}`)}</span>
                   <span className="section-card__footer">
-                    {t('comingSoon.badge')}
+                    {t('home.openSection')}
                     <ArrowIcon />
                   </span>
                 </Link>

@@ -213,6 +213,7 @@ export const en = {
     suspendedTitle: 'Your account is suspended',
     suspendedBody: 'You cannot send or accept offers. Contact support to find out more.',
     workspaceTitle: 'Your workspace',
+    openSection: 'Open',
     accountTitle: 'Your account',
     role: 'Role',
     status: 'Status',
@@ -220,11 +221,6 @@ export const en = {
     memberSince: 'Member since',
     manageAccount: 'Manage account and API tokens',
     open: 'Open',
-  },
-  comingSoon: {
-    badge: 'Coming soon',
-    title: '{{section}} is on its way',
-    body: 'We are building this part of Reachbridge. It will appear here as soon as it is ready — nothing to do on your side.',
   },
   account: {
     title: 'Account',

@@ -203,6 +203,7 @@ export const fa: TranslationShape = {
     suspendedTitle: 'حساب شما معلق است',
     suspendedBody: 'امکان ارسال یا پذیرش پیشنهاد ندارید. برای اطلاعات بیشتر با پشتیبانی تماس بگیرید.',
     workspaceTitle: 'میز کار شما',
+    openSection: 'باز کردن',
     accountTitle: 'حساب شما',
     role: 'نقش',
     status: 'وضعیت',
@@ -210,11 +211,6 @@ export const fa: TranslationShape = {
     memberSince: 'عضو از',
     manageAccount: 'مدیریت حساب و توکن‌های API',
     open: 'باز کردن',
-  },
-  comingSoon: {
-    badge: 'به‌زودی',
-    title: '{{section}} در راه است',
-    body: 'در حال ساخت این بخش از ریچ‌بریج هستیم. به محض آماده شدن همین‌جا نمایش داده می‌شود — کاری لازم نیست انجام دهید.',
   },
   account: {
     title: 'حساب',
