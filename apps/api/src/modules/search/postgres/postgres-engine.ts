@@ -106,6 +106,9 @@ interface CompiledQuery {
   costFloorExpr: string | null;
 }
 
+/** How many pages of rows by cost floor the cost bound is taken from. */
+const COST_BOUND_PAGES = 10;
+
 /** Price keys with price and cost-floor indexes (migration 1764806400000-search-performance). */
 const INDEXED_PRICE_KEYS: readonly string[] = ['USD', 'USD:post'];
 
@@ -515,7 +518,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // EXACT_TOTAL_LIMIT matches the counting statement has listed them (it read those rows
     // anyway); with more, the followers index finds them after a short walk. (The filters are
     // repeated on the listed ids: cheap on a few hundred rows, and every parameter stays used.)
-    const from = !this.ranked(compiled)
+    let from = !this.ranked(compiled)
       ? 'influencer_search s'
       : candidates
         ? `(SELECT * FROM influencer_search s WHERE s.id = ANY(${params.add(candidates)}::uuid[]) AND ${filters.join(' AND ')}) s`
@@ -524,15 +527,22 @@ export class PostgresSearchEngine implements SearchEngine {
     const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
     if (compiled.costFloorExpr) {
       // The cost depends on the query's audience shares, so no index orders by it. But it is never
-      // below its floor, which one does: the first page's rows by floor bound the page's worst
-      // cost T, and only rows with floor ≤ T can beat it (+0.01 for the cost's rounding to cents).
+      // below its floor, which one does. Among the first rows by floor, the (limit+1)-th lowest
+      // cost T bounds the page's worst cost, and only rows with floor ≤ T can beat it (+0.01 for
+      // the cost's rounding to cents). Ten pages' worth of rows make T tight for little reading.
       const [bound] = await this.run<{ t: number | null }[]>(
-        `SELECT max(v)::float8 AS t FROM (
+        `SELECT v::float8 AS t FROM (
            SELECT ${compiled.sortExpr} AS v FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            ORDER BY ${compiled.costFloorExpr}, s.id LIMIT ${limit + 1}) x`,
+            ORDER BY ${compiled.costFloorExpr}, s.id LIMIT ${(limit + 1) * COST_BOUND_PAGES}) x
+          ORDER BY v OFFSET ${limit} LIMIT 1`,
         params.values.slice(),
       );
-      if (bound?.t !== null && bound?.t !== undefined && bound.t < NO_VALUE) conditions.push(`${compiled.costFloorExpr} <= ${params.add(bound.t + 0.01)}::float8`);
+      if (bound?.t !== null && bound?.t !== undefined && bound.t < NO_VALUE) {
+        // The rows under the bound come from the floor index alone (OFFSET 0 keeps the planner
+        // from also ANDing in a GIN scan of a broad filter, e.g. 450,000 rows for IR ≥ 50 %);
+        // the filters then apply to those few rows.
+        from = `(SELECT * FROM influencer_search s WHERE ${compiled.costFloorExpr} <= ${params.add(bound.t + 0.01)}::float8 OFFSET 0) s`;
+      }
     }
     const sql = `
       SELECT h.*, ${headline} AS highlight FROM (
