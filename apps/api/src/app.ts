@@ -46,21 +46,29 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const API_VERSION = '0.1.0';
 
-const contentSecurityPolicy = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
+/**
+ * Self only, no inline code. With Stripe, the brand's browser loads Stripe.js and its frames to
+ * confirm a card hold (Payment Element), so those origins — and nothing else — are added.
+ */
+function contentSecurityPolicyFor(stripe: boolean) {
+  const stripeScripts = stripe ? ['https://js.stripe.com'] : [];
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", ...stripeScripts],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', ...(stripe ? ['https://*.stripe.com'] : [])],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'", ...(stripe ? ['https://api.stripe.com'] : [])],
+      frameSrc: stripe ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  };
+}
 
 export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true, now = () => new Date(), payments: injected }: AppDeps) {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -90,6 +98,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
+  const contentSecurityPolicy = contentSecurityPolicyFor(config.payments.provider === 'stripe');
   app.use(helmet({ contentSecurityPolicy }));
   app.use((req, res, next) => {
     const end = metrics.httpRequestDuration.startTimer({ method: req.method });

@@ -22,6 +22,7 @@ export function composeMoney(deps: {
   const payments = createPaymentsModule(dataSource, provider, {
     publicUrl: config.http.publicUrl,
     publishableKey: config.payments.stripe?.publishableKey ?? null,
+    feeBps: config.payments.platformFeeBps,
   });
   const offers = createOffersModule({
     dataSource,

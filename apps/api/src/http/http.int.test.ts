@@ -140,6 +140,9 @@ describe('operations endpoints', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    // Simulated payments: no third-party origin at all.
+    expect(csp).not.toContain('stripe.com');
+    expect(csp).toContain("frame-src 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();
   });

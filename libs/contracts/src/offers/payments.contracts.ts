@@ -54,7 +54,15 @@ export const paymentsContracts = {
     path: '/api/payments/config',
     summary: 'Which payment provider runs, and the Stripe publishable key the browser needs to confirm a card hold',
     tags,
-    response: z.object({ provider: z.enum(['simulated', 'stripe']), testMoney: z.boolean(), publishableKey: z.string().nullable() }).meta({ id: 'PaymentsConfig' }),
+    response: z
+      .object({
+        provider: z.enum(['simulated', 'stripe']),
+        testMoney: z.boolean(),
+        publishableKey: z.string().nullable(),
+        /** The platform fee new offers are sent with, in basis points. */
+        feeBps: z.int(),
+      })
+      .meta({ id: 'PaymentsConfig' }),
     status: 200,
   }),
   connectStatus: defineContract({

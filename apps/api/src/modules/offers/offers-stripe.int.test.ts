@@ -15,7 +15,8 @@ const PLATFORM_SECRET = 'whsec_platform_test_secret';
 const CONNECT_SECRET = 'whsec_connect_test_secret';
 const clock = manualClock();
 const fake = await startFakeStripe({ now: clock.now });
-const ctx = useTestApp({}, {
+// Configured as Stripe (the key is the fake's; the provider itself is injected, pointed at the fake).
+const ctx = useTestApp({ STRIPE_SECRET_KEY: 'sk_test_fakestripe', STRIPE_WEBHOOK_SECRET: PLATFORM_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET: CONNECT_SECRET }, {
   now: clock.now,
   payments: () => ({
     provider: fake.provider({ maxNetworkRetries: 0 }),
@@ -83,6 +84,14 @@ describe('offers on Stripe Connect (fake Stripe, real SDK)', () => {
     expect(await balance(ctx, LedgerAccounts.connectTransfers)).toBe(42500);
     const [{ count }] = await ctx.dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM provider_events WHERE processed_at IS NOT NULL`);
     expect(count).toBe(fake.events.length);
+  });
+
+  it('lets the browser load Stripe.js and its frames (Payment Element), and nothing else from outside', async () => {
+    const csp = (await fetch(`${await baseUrl()}/healthz`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' https://js.stripe.com");
+    expect(csp).toContain('frame-src https://js.stripe.com https://hooks.stripe.com');
+    expect(csp).toContain("connect-src 'self' https://api.stripe.com");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it('refuses unsigned, tampered and wrong-endpoint webhooks with 400, and changes nothing', async () => {

@@ -10,7 +10,7 @@ export { createPaymentProvider } from './provider-factory.js';
 export { SimulatedPaymentProvider } from './simulated/simulated-provider.js';
 export { createStripeWebhookVerifier } from './stripe/stripe-webhooks.js';
 
-export function createPaymentsModule(dataSource: DataSource, provider: PaymentProvider, settings: { publicUrl: string; publishableKey: string | null }) {
+export function createPaymentsModule(dataSource: DataSource, provider: PaymentProvider, settings: { publicUrl: string; publishableKey: string | null; feeBps: number }) {
   const payoutAccounts = new PayoutAccounts(dataSource, provider);
   return { provider, payoutAccounts, routes: paymentsRoutes(dataSource, provider, payoutAccounts, settings) };
 }

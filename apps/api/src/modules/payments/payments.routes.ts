@@ -5,7 +5,7 @@ import type { PaymentProvider } from './payment-provider.port.js';
 import { PayoutAccounts, type PayoutAccountRecord } from './payout-accounts.js';
 
 /** Payout onboarding for influencers: Stripe Connect (Account Links) or, simulated, ready at once. */
-export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider, payoutAccounts: PayoutAccounts, settings: { publicUrl: string; publishableKey: string | null }) {
+export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider, payoutAccounts: PayoutAccounts, settings: { publicUrl: string; publishableKey: string | null; feeBps: number }) {
   const { publicUrl } = settings;
   const present = (record: PayoutAccountRecord | null, onboardingUrl: string | null = null) => ({
     provider: provider.kind,
@@ -18,7 +18,7 @@ export function paymentsRoutes(dataSource: DataSource, provider: PaymentProvider
     defineRoute({
       contract: paymentsContracts.config,
       auth: 'user',
-      handler: () => ({ provider: provider.kind, testMoney: provider.kind === 'simulated', publishableKey: settings.publishableKey }),
+      handler: () => ({ provider: provider.kind, testMoney: provider.kind === 'simulated', publishableKey: settings.publishableKey, feeBps: settings.feeBps }),
     }),
     defineRoute({
       contract: paymentsContracts.connectStatus,

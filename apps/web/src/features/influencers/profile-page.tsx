@@ -18,6 +18,7 @@ import { InfluencerCard, initialsOf } from './influencer-card';
 import { useTaxonomy } from './labels';
 import { AddToListMenu } from '../lists/add-to-list';
 import { SendOfferButton } from '../offers/send-offer-button';
+import { InfluencerReputationCard } from '../offers/reputation-card';
 import { QualityCard } from './quality-card';
 
 type Profile = TPublicInfluencerProfile;
@@ -68,6 +69,7 @@ export function InfluencerProfilePage() {
         </div>
         <div className="profile-grid__side">
           <QualityCard quality={data.qualityScore} />
+          <InfluencerReputationCard profileId={data.id} name={data.displayName} />
           <RateCard rates={data.rates} />
         </div>
       </div>

@@ -21,7 +21,7 @@ import { useTaxonomy } from '../influencers/labels';
 import { DeliverablesEditor } from './deliverables-editor';
 import { parseMoneyInput, priceSplit, validatePrice } from './money';
 import { composerDefaults, resolveOfferServerPath, TIMER_RULES, toCreateOfferBody, usageDaysRule, type ComposerValues } from './offer-form-model';
-import { useCreateOffer } from './queries';
+import { useCreateOffer, usePaymentsConfig } from './queries';
 import './offers.css';
 
 /** `/offers/new?influencer=…&campaign=…` — a brand writes an offer to one influencer. */
@@ -185,13 +185,14 @@ function useRateLabel() {
     t('offers.composer.rateItem', { platform: taxonomy.platform(rate.platform), deliverable: taxonomy.deliverable(rate.deliverable), price: formatMoney(rate.price.amount, rate.price.currency) });
 }
 
-/** What the influencer would receive at the usual fee; the offer itself states the fee it was sent with. */
+/** What the influencer would receive at the platform's current fee; the offer itself states the fee it was sent with. */
 function FeePreview({ price, currency }: { price: string; currency: ComposerValues['currency'] }) {
   const { t } = useTranslation();
   const { formatMoney, formatPercent } = useFormatters();
+  const feeBps = usePaymentsConfig().data?.feeBps ?? DEFAULT_FEE_BPS;
   const parsed = parseMoneyInput(price, currency);
   if (!parsed.ok || !parsed.minor) return null;
-  const { fee, payout } = priceSplit(parsed.minor, DEFAULT_FEE_BPS);
+  const { fee, payout } = priceSplit(parsed.minor, feeBps);
   return (
     <dl className="money-split" aria-live="polite" data-testid="fee-preview">
       <div>
@@ -199,7 +200,7 @@ function FeePreview({ price, currency }: { price: string; currency: ComposerValu
         <dd>{formatMoney(parsed.minor, currency)}</dd>
       </div>
       <div>
-        <dt>{t('offers.money.fee', { rate: formatPercent(DEFAULT_FEE_BPS / 100, 2) })}</dt>
+        <dt>{t('offers.money.fee', { rate: formatPercent(feeBps / 100, 2) })}</dt>
         <dd>{formatMoney(fee, currency)}</dd>
       </div>
       <div className="money-split__total">

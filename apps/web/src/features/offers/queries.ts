@@ -1,4 +1,4 @@
-import { offersContracts, paymentsContracts, type TOffer } from '@reachbridge/contracts';
+import { offersContracts, paymentsContracts, reputationContracts, type TOffer } from '@reachbridge/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { callApi, type CallOptions } from '../../lib/api-client';
 
@@ -118,5 +118,13 @@ export function usePaymentsConfig(enabled = true) {
     queryFn: ({ signal }) => callApi(paymentsContracts.config, { signal }),
     staleTime: Infinity,
     enabled,
+  });
+}
+
+/** An influencer's record on past offers (on their profile page). */
+export function useInfluencerReputation(profileId: string) {
+  return useQuery({
+    queryKey: ['reputation', 'influencer', profileId] as const,
+    queryFn: ({ signal }) => callApi(reputationContracts.influencer, { params: { id: profileId }, signal }),
   });
 }

@@ -2,6 +2,7 @@ import type { TOffer, TReputation } from '@reachbridge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card';
 import { useFormatters } from '../../lib/i18n/use-formatters';
+import { useInfluencerReputation } from './queries';
 
 type Side = 'brand' | 'influencer';
 
@@ -14,6 +15,18 @@ export function ReputationCard({ offer }: { offer: TOffer }) {
       {sides.map((side) => (
         <ReputationFacts key={side} side={side} name={side === 'brand' ? offer.brand.name : offer.influencer.displayName} reputation={offer.reputation[side]} />
       ))}
+    </Card>
+  );
+}
+
+/** The same record on an influencer's profile page; nothing shows until it has loaded. */
+export function InfluencerReputationCard({ profileId, name }: { profileId: string; name: string }) {
+  const { t } = useTranslation();
+  const reputation = useInfluencerReputation(profileId);
+  if (!reputation.data) return null;
+  return (
+    <Card heading={t('offers.reputation.title')} className="offer-reputation" data-testid="profile-reputation">
+      <ReputationFacts side="influencer" name={name} reputation={reputation.data} />
     </Card>
   );
 }
