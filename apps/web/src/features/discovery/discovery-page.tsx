@@ -128,7 +128,7 @@ export function DiscoveryPage() {
         <div className="discovery__layout">
           <aside className="discovery__filters" id={panelId} data-open={filtersOpen} aria-label={t('discover.filtersTitle')}>
             <h2 className="discovery__filters-title">{t('discover.filtersTitle')}</h2>
-            <FilterPanel params={params} facets={firstPage?.facets} onChange={update} />
+            <FilterPanel params={params} facets={firstPage?.facets} facetsAreEstimates={firstPage?.facetsAreEstimates ?? false} onChange={update} />
             <div className="discovery__filters-done">
               <Button
                 className="discovery__filters-done-button"

@@ -28,6 +28,8 @@ type Facets = TSearchResponse['facets'];
 export interface FilterPanelProps {
   params: URLSearchParams;
   facets: Facets | undefined;
+  /** The counts were estimated from a sample (many matches), not counted exactly. */
+  facetsAreEstimates?: boolean;
   onChange: (next: URLSearchParams) => void;
 }
 
@@ -35,7 +37,7 @@ function isCurrency(value: string | undefined): value is Currency {
   return value !== undefined && (CURRENCY_CODES as readonly string[]).includes(value);
 }
 
-export function FilterPanel({ params, facets, onChange }: FilterPanelProps) {
+export function FilterPanel({ params, facets, facetsAreEstimates = false, onChange }: FilterPanelProps) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const { countryName, languageName, formatNumber, language } = useFormatters();
@@ -79,6 +81,11 @@ export function FilterPanel({ params, facets, onChange }: FilterPanelProps) {
 
   return (
     <div className="filter-panel">
+      {facetsAreEstimates ? (
+        <p className="muted filter-empty" data-testid="facets-estimated">
+          {t('discover.facetsEstimated')}
+        </p>
+      ) : null}
       <FilterSection title={t('discover.filters.niche')} count={count('niche')}>
         <FacetGroup legend={t('discover.filters.niche')} hideLegend options={facetOptions('niche', taxonomy.niche)} selected={list('niche')} onToggle={toggle('niche')} />
       </FilterSection>

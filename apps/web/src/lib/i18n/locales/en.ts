@@ -382,6 +382,7 @@ export const en = {
     total_other: '{{value}} influencers',
     totalLowerBound_one: '{{value}}+ influencer',
     totalLowerBound_other: '{{value}}+ influencers',
+    facetsEstimated: 'Many profiles match: the counts below are estimates.',
     updating: 'Updating results…',
     sortLabel: 'Sort by',
     sorts: {

@@ -372,6 +372,7 @@ export const fa: TranslationShape = {
     total_other: '{{value}} اینفلوئنسر',
     totalLowerBound_one: 'بیش از {{value}} اینفلوئنسر',
     totalLowerBound_other: 'بیش از {{value}} اینفلوئنسر',
+    facetsEstimated: 'پروفایل‌های زیادی مطابق‌اند: شمارش‌های زیر تخمینی‌اند.',
     updating: 'در حال به‌روزرسانی نتیجه‌ها…',
     sortLabel: 'مرتب‌سازی',
     sorts: {
