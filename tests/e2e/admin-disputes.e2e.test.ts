@@ -1,27 +1,17 @@
-import type { TBalance, TInfluencerProfileInput, TOffer } from '@reachbridge/contracts';
+import type { TBalance, TOffer } from '@reachbridge/contracts';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INFLUENCER_PROFILE } from '../../apps/api/src/modules/demo/demo-accounts.js';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, useE2e } from './support/browser.js';
-import { documentLanguage, expectText, PASSWORD, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { documentLanguage, expectText, PASSWORD, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { ApiSession, seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
 const SHOTS = '/tmp/web-shots-admin-disputes';
-const PERSIAN: AuthLabels = { displayName: 'نام نمایشی', email: 'ایمیل', password: 'گذرواژه', submitSignUp: 'ساخت حساب', submitLogIn: 'ورود' };
 
-const PROFILE: TInfluencerProfileInput = {
-  displayName: 'Sara Ahmadi',
-  bio: 'بلاگر آشپزی و سفر — food & travel',
-  niches: ['food', 'travel'],
-  country: 'IR',
-  city: 'Tehran',
-  languages: ['fa', 'en'],
-  rates: [{ platform: 'instagram', deliverable: 'post', price: { amount: 45000, currency: 'USD' } }],
-  socialAccounts: [
-    { platform: 'instagram', handle: 'sara.cooks', url: 'https://instagram.com/sara.cooks', followers: 52_000, following: 410, posts: 820, avgViews: 18_000, engagementRate: 3.4, growth30d: 2.1 },
-  ],
-};
+/** SPEC §10's example profile (the demo influencer's). */
+const PROFILE = DEMO_INFLUENCER_PROFILE;
 
 let sara: SeededInfluencer;
 let saraApi: ApiSession;

@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, uniqueEmail, useE2e } from './support/browser.js';
-import { documentLanguage, expectText, PASSWORD, registerInContext, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { documentLanguage, expectText, PASSWORD, PERSIAN, registerInContext, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { ApiSession } from './support/seed.js';
 
 const e2e = useE2e();
 const SHOTS = '/tmp/web-shots-admin';
-const PERSIAN: AuthLabels = { displayName: 'نام نمایشی', email: 'ایمیل', password: 'گذرواژه', submitSignUp: 'ساخت حساب', submitLogIn: 'ورود' };
 
 function profile(displayName: string, handle: string): TInfluencerProfileInput {
   return {

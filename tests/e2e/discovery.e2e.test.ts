@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, useE2e } from './support/browser.js';
-import { expectText, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { expectText, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
 const SHOTS = '/tmp/web-shots-2';
-const PERSIAN: AuthLabels = { displayName: 'نام نمایشی', email: 'ایمیل', password: 'گذرواژه', submitSignUp: 'ساخت حساب', submitLogIn: 'ورود' };
 
 function profile(overrides: Partial<TInfluencerProfileInput> & Pick<TInfluencerProfileInput, 'displayName' | 'bio' | 'niches'>, account: Partial<TInfluencerProfileInput['socialAccounts'][number]>): TInfluencerProfileInput {
   const handle = account.handle ?? 'someone';

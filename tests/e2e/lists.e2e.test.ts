@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, useE2e } from './support/browser.js';
-import { documentLanguage, expectText, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { documentLanguage, expectText, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
 const SHOTS = '/tmp/web-shots-3';
-const PERSIAN: AuthLabels = { displayName: 'نام نمایشی', email: 'ایمیل', password: 'گذرواژه', submitSignUp: 'ساخت حساب', submitLogIn: 'ورود' };
 
 function profile(displayName: string, handle: string, niches: TInfluencerProfileInput['niches'], followers: number): TInfluencerProfileInput {
   return {

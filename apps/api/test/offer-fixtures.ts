@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { DEMO_INFLUENCER_PROFILE } from '../src/modules/demo/demo-accounts.js';
 import { LedgerRepository } from '../src/modules/ledger/index.js';
 import { buildUser, DEFAULT_PASSWORD } from './factories.js';
 import { TestClient, type TestContext } from './test-app.js';
@@ -14,18 +15,8 @@ export function manualClock(start = new Date('2026-12-01T09:00:00Z')) {
   };
 }
 
-export const PROFILE = {
-  displayName: 'Sara Ahmadi',
-  bio: 'بلاگر آشپزی و سفر — food & travel',
-  niches: ['food', 'travel'],
-  country: 'IR',
-  city: 'Tehran',
-  languages: ['fa', 'en'],
-  socialAccounts: [
-    { platform: 'instagram', handle: 'sara.cooks', url: 'https://instagram.com/sara.cooks', followers: 52000, engagementRate: 3.4, audience: { countries: { IR: 71 } } },
-  ],
-  rates: [{ platform: 'instagram', deliverable: 'post', price: { amount: 45000, currency: 'USD' } }],
-};
+/** SPEC §10's example profile, as the demo influencer has it. */
+export const PROFILE = DEMO_INFLUENCER_PROFILE;
 
 export const OFFER = {
   deliverables: [{ platform: 'instagram', type: 'post', quantity: 1, dueDate: '2026-12-20', requirements: 'Show the product in use', disclosureTag: '#ad' }],

@@ -48,6 +48,14 @@ export const ENGLISH: AuthLabels = {
   submitLogIn: 'Log in',
 };
 
+export const PERSIAN: AuthLabels = {
+  displayName: 'نام نمایشی',
+  email: 'ایمیل',
+  password: 'گذرواژه',
+  submitSignUp: 'ساخت حساب',
+  submitLogIn: 'ورود',
+};
+
 export async function fillSignUp(page: Page, input: SignUpInput, labels: AuthLabels = ENGLISH): Promise<void> {
   await page.getByRole('radio', { name: input.role }).check();
   await page.getByLabel(labels.displayName).fill(input.displayName);

@@ -24,7 +24,7 @@ export const DEMO_LOGINS: readonly (DemoLogin & { displayName: string; status: '
 export const DEMO_INFLUENCERS = 3000;
 
 /** SPEC §10's example profile: the demo influencer is approved, so the demo brand can send them an offer at once. */
-const DEMO_INFLUENCER_PROFILE = ZInfluencerProfileInput.parse({
+export const DEMO_INFLUENCER_PROFILE = ZInfluencerProfileInput.parse({
   displayName: 'Sara Ahmadi',
   bio: 'بلاگر آشپزی و سفر — food & travel',
   niches: ['food', 'travel'],

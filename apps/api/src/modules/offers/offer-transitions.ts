@@ -53,6 +53,23 @@ export interface TransitionSettings {
 
 const CARD_HOLD_MARGIN_HOURS = 12;
 
+/** What the domain's guards look at, read off an offer row. */
+export function offerFacts(offer: OfferRow, now: Date, payoutAccountReady: boolean): OfferFacts {
+  return {
+    status: offer.status,
+    now,
+    acceptDeadline: offer.acceptDeadline,
+    dueAt: offer.dueAt,
+    revisionsUsed: offer.revisionsUsed,
+    revisionLimit: offer.revisionLimit,
+    termsAgreed: offer.termsAgreed,
+    counterPending: offer.counter !== null,
+    cancellationRequestedBy: offer.cancellationRequestedBy,
+    payoutAccountReady,
+    statusBeforeCancellation: offer.statusBeforeCancellation,
+  };
+}
+
 /**
  * Applies one state-machine action to one offer, atomically: lock the row, ask the domain whether
  * the action is allowed, write the new state by compare-and-set on the version, record the event,
@@ -115,20 +132,8 @@ export class OfferTransitions {
   }
 
   private async factsFor(manager: EntityManager, offer: OfferRow, action: OfferAction, now: Date): Promise<OfferFacts> {
-    return {
-      status: offer.status,
-      now,
-      acceptDeadline: offer.acceptDeadline,
-      dueAt: offer.dueAt,
-      revisionsUsed: offer.revisionsUsed,
-      revisionLimit: offer.revisionLimit,
-      termsAgreed: offer.termsAgreed,
-      counterPending: offer.counter !== null,
-      cancellationRequestedBy: offer.cancellationRequestedBy,
-      // Only `accept` needs it; asking the database for every action would be waste.
-      payoutAccountReady: action === 'accept' ? await this.settings.payoutReady(offer.influencerUserId, manager) : false,
-      statusBeforeCancellation: offer.statusBeforeCancellation,
-    };
+    // Only `accept` needs the payout account; asking the database for every action would be waste.
+    return offerFacts(offer, now, action === 'accept' ? await this.settings.payoutReady(offer.influencerUserId, manager) : false);
   }
 
   private async effect(

@@ -1,10 +1,11 @@
 import type { TOffer, TOfferSummary } from '@reachbridge/contracts';
-import { availableOfferActions, whoseTurn, type Currency, type OfferActor, type OfferFacts } from '@reachbridge/domain';
+import { availableOfferActions, whoseTurn, type Currency, type OfferActor } from '@reachbridge/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../http/actor.js';
 import { LedgerAccounts, LedgerRepository } from '../ledger/index.js';
 import type { PayoutAccounts } from '../payments/index.js';
 import { MoneyMovementsRepository } from './money-movements.repository.js';
+import { offerFacts } from './offer-transitions.js';
 import { OffersRepository, type DisputeRow, type OfferParties, type OfferRow } from './offers.repository.js';
 import type { Reputations } from './reputation.js';
 
@@ -102,19 +103,7 @@ export class OfferViews {
     const settled = (account: string) => settlement?.postings.find((posting) => posting.account === account && posting.amount > 0)?.amount ?? 0;
     const fee = settled(LedgerAccounts.platformFees);
     const payoutAmount = settled(LedgerAccounts.influencerPayable(offer.influencerUserId));
-    const facts: OfferFacts = {
-      status: offer.status,
-      now: this.now(),
-      acceptDeadline: offer.acceptDeadline,
-      dueAt: offer.dueAt,
-      revisionsUsed: offer.revisionsUsed,
-      revisionLimit: offer.revisionLimit,
-      termsAgreed: offer.termsAgreed,
-      counterPending: offer.counter !== null,
-      cancellationRequestedBy: offer.cancellationRequestedBy,
-      payoutAccountReady: payout?.transfersActive ?? false,
-      statusBeforeCancellation: offer.statusBeforeCancellation,
-    };
+    const facts = offerFacts(offer, this.now(), payout?.transfersActive ?? false);
     const currency = offer.currency as Currency;
     return {
       id: offer.id,

@@ -59,6 +59,15 @@ export interface Transfer {
   reversed: boolean;
 }
 
+export interface TransferRequest {
+  money: ProviderMoney;
+  destinationAccountId: string;
+  sourceChargeId: string;
+  transferGroup: string;
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
 export interface PayoutAccount {
   /** `acct_…` for Stripe. */
   id: string;
@@ -84,14 +93,7 @@ export interface PaymentProvider {
   refund(input: { holdId: string; amount: number; idempotencyKey: string; metadata: Record<string, string> }): Promise<Refund>;
   retrieveRefund(refundId: string): Promise<Refund>;
   /** Move money from the platform balance to an influencer's connected account, funded by the offer's charge. */
-  transfer(input: {
-    money: ProviderMoney;
-    destinationAccountId: string;
-    sourceChargeId: string;
-    transferGroup: string;
-    idempotencyKey: string;
-    metadata: Record<string, string>;
-  }): Promise<Transfer>;
+  transfer(input: TransferRequest): Promise<Transfer>;
   /** Transfers of one group (reconciliation). */
   listTransfers(transferGroup: string): Promise<Transfer[]>;
   /** Refunds of one hold (reconciliation). */

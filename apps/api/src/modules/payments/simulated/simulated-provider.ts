@@ -8,6 +8,7 @@ import {
   type ProviderMoney,
   type Refund,
   type Transfer,
+  type TransferRequest,
 } from '../payment-provider.port.js';
 
 const CARD_AUTHORISATION_DAYS = 7;
@@ -100,14 +101,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return toRefund(await this.load<StoredRefund>(this.dataSource.manager, refundId, 'refund'));
   }
 
-  transfer(input: {
-    money: ProviderMoney;
-    destinationAccountId: string;
-    sourceChargeId: string;
-    transferGroup: string;
-    idempotencyKey: string;
-    metadata: Record<string, string>;
-  }): Promise<Transfer> {
+  transfer(input: TransferRequest): Promise<Transfer> {
     return this.once('transfer', input.idempotencyKey, input, async (manager) => {
       const account = await this.load<PayoutAccount>(manager, input.destinationAccountId, 'account');
       if (!account.transfersActive) throw invalid('The destination account cannot receive transfers yet.', 'account_invalid');

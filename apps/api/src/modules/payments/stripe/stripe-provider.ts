@@ -8,6 +8,7 @@ import type {
   Refund,
   RefundStatus,
   Transfer,
+  TransferRequest,
 } from '../payment-provider.port.js';
 import { callStripe } from './stripe-errors.js';
 
@@ -134,14 +135,7 @@ export class StripePaymentProvider implements PaymentProvider {
    * destination. `source_transaction` ties it to the offer's charge, so it may run before the
    * charge's funds are available and cannot be drained by other payouts.
    */
-  transfer(input: {
-    money: ProviderMoney;
-    destinationAccountId: string;
-    sourceChargeId: string;
-    transferGroup: string;
-    idempotencyKey: string;
-    metadata: Record<string, string>;
-  }): Promise<Transfer> {
+  transfer(input: TransferRequest): Promise<Transfer> {
     return callStripe(async () =>
       toTransfer(
         await this.stripe.transfers.create(
