@@ -169,4 +169,53 @@ describe('offers on Stripe Connect (fake Stripe, real SDK)', () => {
     expect(declined.status).toBe('declined');
     expect(declined.payment.movements).toContainEqual(expect.objectContaining({ kind: 'void', status: 'succeeded' }));
   });
+
+  /** An active payout account and a sent offer whose card hold Stripe has authorised. */
+  async function sentOfferOnStripe() {
+    const parties = await offerParties(ctx, { payouts: false });
+    await parties.influencer.post('/api/payments/connect/onboarding');
+    const [{ account_id: accountId }] = await ctx.dataSource.query<[{ account_id: string }]>(`SELECT account_id FROM payout_accounts WHERE user_id = $1`, [
+      parties.influencerUser.id,
+    ]);
+    fake.activateAccount(accountId);
+    const offer = await sendOffer(parties.brand, parties.profileId);
+    const [{ hold_id: holdId }] = await ctx.dataSource.query<[{ hold_id: string }]>(`SELECT hold_id FROM offers WHERE id = $1`, [offer.id]);
+    fake.confirm(holdId);
+    await deliverAll({ shuffle: 13 });
+    expect((await parties.brand.get(`/api/offers/${offer.id}`)).body.status).toBe('sent');
+    return { ...parties, offer };
+  }
+
+  it('cancellation refunds through Stripe; a refund that waits for funds is booked when Stripe says it succeeded', async () => {
+    const { brand, influencer, brandUser, offer } = await sentOfferOnStripe();
+    fake.holdFundsAsPending();
+    await influencer.post(`/api/offers/${offer.id}/accept`);
+    await brand.post(`/api/offers/${offer.id}/cancel`, { reason: 'Campaign moved' });
+    const refunded = (await influencer.post(`/api/offers/${offer.id}/cancel/accept`)).body;
+    expect(refunded).toMatchObject({ status: 'refunded', payment: { held: 0, refunded: 50000 } });
+    expect(refunded.payment.movements).toContainEqual(expect.objectContaining({ kind: 'refund', status: 'pending' }));
+    // Decided, not yet paid back: the money waits in the brand's refundable account.
+    expect(await balance(ctx, LedgerAccounts.brandRefundable(brandUser.id))).toBe(50000);
+
+    fake.makeFundsAvailable();
+    await deliverAll({ shuffle: 17, duplicate: 2 });
+    const settled = (await brand.get(`/api/offers/${offer.id}`)).body;
+    expect(settled.payment.movements).toContainEqual(expect.objectContaining({ kind: 'refund', status: 'succeeded' }));
+    expect(await balance(ctx, LedgerAccounts.brandRefundable(brandUser.id))).toBe(0);
+    const refunds = [...fake.state.refunds.values()].filter((r) => r.metadata.offer_id === offer.id);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ amount: 50000, status: 'succeeded' });
+  });
+
+  it('concurrent approvals on Stripe create exactly one transfer', async () => {
+    const { brand, influencer, offer } = await sentOfferOnStripe();
+    fake.makeFundsAvailable();
+    await influencer.post(`/api/offers/${offer.id}/accept`);
+    await influencer.post(`/api/offers/${offer.id}/submissions`, { url: 'https://instagram.com/p/abc' });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => brand.post(`/api/offers/${offer.id}/approve`)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true);
+    expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === `offer_${offer.id}`)).toHaveLength(1);
+    expect((await brand.get(`/api/offers/${offer.id}`)).body.status).toBe('released');
+  });
 });
