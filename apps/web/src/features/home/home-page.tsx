@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AccountReviewCard } from '../account-review/account-review-card';
 import { useRequiredUser } from '../auth/session';
 import { NAVIGATION, SECTIONS } from '../sections/sections';
 
@@ -41,6 +42,7 @@ export function HomePage() {
           <p>{t('home.suspendedBody')}</p>
         </Alert>
       ) : null}
+      {user.role !== 'admin' ? <AccountReviewCard role={user.role} /> : null}
 
       <div className="home-grid">
         <section className="home-grid__main" aria-labelledby="workspace-title">

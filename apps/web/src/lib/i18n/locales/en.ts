@@ -222,6 +222,20 @@ export const en = {
     manageAccount: 'Manage account and API tokens',
     open: 'Open',
   },
+  accountReview: {
+    title: 'Your review',
+    decision: {
+      approved: 'Your account was approved',
+      rejected: 'Your account was not approved',
+      changes_requested: 'Changes were requested',
+      suspended: 'Your account was suspended',
+      reinstated: 'Your account was reinstated',
+    },
+    scoreLead: 'Think your audience quality score is wrong? Tell an admin why, and they will review it.',
+    scoreMessage: 'What should the admin look at?',
+    scoreSubmit: 'Ask for a score review',
+    scoreRequested: 'You asked for a review of your score on {{date}}. An admin will look at it.',
+  },
   account: {
     title: 'Account',
     lead: 'Your details and the personal API tokens your integrations use.',

@@ -212,6 +212,20 @@ export const fa: TranslationShape = {
     manageAccount: 'مدیریت حساب و توکن‌های API',
     open: 'باز کردن',
   },
+  accountReview: {
+    title: 'بررسی حساب شما',
+    decision: {
+      approved: 'حساب شما تأیید شد',
+      rejected: 'حساب شما تأیید نشد',
+      changes_requested: 'درخواست تغییرات داده شد',
+      suspended: 'حساب شما تعلیق شد',
+      reinstated: 'تعلیق حساب شما برداشته شد',
+    },
+    scoreLead: 'فکر می‌کنید امتیاز کیفیت مخاطبانتان درست نیست؟ دلیلش را به مدیر بگویید تا بررسی کند.',
+    scoreMessage: 'مدیر به چه چیزی نگاه کند؟',
+    scoreSubmit: 'درخواست بررسی امتیاز',
+    scoreRequested: 'در {{date}} درخواست بررسی امتیازتان را فرستادید. مدیر آن را بررسی می‌کند.',
+  },
   account: {
     title: 'حساب',
     lead: 'مشخصات شما و توکن‌های شخصی API که یکپارچه‌سازی‌هایتان استفاده می‌کنند.',
