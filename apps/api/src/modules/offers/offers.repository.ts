@@ -141,23 +141,25 @@ function toOffer(raw: Raw): OfferRow {
   };
 }
 
-export interface NewOffer {
-  brandId: string;
-  influencerProfileId: string;
-  influencerUserId: string;
-  campaignId: string | null;
-  amount: number;
-  currency: string;
-  feeBps: number;
-  usageRights: UsageRights;
-  usageRightsDays: number | null;
-  message: string;
-  acceptWithinHours: number;
-  reviewWindowHours: number;
-  revisionLimit: number;
-  provider: 'simulated' | 'stripe';
-  linkCode: string | null;
-}
+/** What a brand's offer starts with; everything else has a default or comes later. */
+export type NewOffer = Pick<
+  OfferRow,
+  | 'brandId'
+  | 'influencerProfileId'
+  | 'influencerUserId'
+  | 'campaignId'
+  | 'amount'
+  | 'currency'
+  | 'feeBps'
+  | 'usageRights'
+  | 'usageRightsDays'
+  | 'message'
+  | 'acceptWithinHours'
+  | 'reviewWindowHours'
+  | 'revisionLimit'
+  | 'provider'
+  | 'linkCode'
+>;
 
 export interface OfferEventRow {
   action: string;

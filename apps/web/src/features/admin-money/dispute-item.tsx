@@ -7,6 +7,7 @@ import { ButtonLink } from '../../components/button';
 import { Card } from '../../components/card';
 import { useFormatters } from '../../lib/i18n/use-formatters';
 import { OfferStatusBadge } from '../offers/labels';
+import { MessageList } from '../offers/offer-messages';
 import { DisputeCard, TimelineCard } from '../offers/offer-sections';
 import { ResolutionForm } from './resolution-form';
 import { useMoneyWords } from './use-money-words';
@@ -109,28 +110,10 @@ function OfferFacts({ offer }: { offer: DisputeQueueItem['offer'] }) {
 /** The offer's messages, oldest first, read-only (admins do not write in the parties' thread). */
 function MessageThread({ messages }: { messages: DisputeQueueItem['messages'] }) {
   const { t } = useTranslation();
-  const { formatDateTime } = useFormatters();
   return (
     <Card heading={t('adminMoney.disputes.messagesTitle')} headingLevel={3} className="offer-messages">
       {messages.length === 0 ? <p className="muted">{t('adminMoney.disputes.noMessages')}</p> : null}
-      <ol className="message-list" data-testid="dispute-messages">
-        {messages.map((message) => (
-          <li key={message.id} className="message">
-            <p className="message__head">
-              <strong>
-                <bdi>{message.authorName}</bdi>
-              </strong>{' '}
-              <span className="muted">{t(`offers.actors.${message.author}`)}</span>{' '}
-              <time className="muted" dateTime={message.at}>
-                {formatDateTime(message.at)}
-              </time>
-            </p>
-            <p className="message__body" dir="auto">
-              {message.body}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <MessageList messages={messages} testId="dispute-messages" />
     </Card>
   );
 }

@@ -12,7 +12,6 @@ import { useSendMessage } from './queries';
 /** The offer's message thread, oldest first, and a composer under it. */
 export function MessagesCard({ offer }: { offer: TOffer }) {
   const { t } = useTranslation();
-  const { formatDateTime } = useFormatters();
   const send = useSendMessage(offer.id);
   const [body, setBody] = useState('');
   const canWrite = offer.viewerRole !== 'admin';
@@ -26,21 +25,7 @@ export function MessagesCard({ offer }: { offer: TOffer }) {
   return (
     <Card heading={t('offers.messages.title')} className="offer-messages">
       {offer.messages.length === 0 ? <p className="muted">{t('offers.messages.empty')}</p> : null}
-      <ol className="message-list" aria-live="polite" data-testid="messages">
-        {offer.messages.map((message) => (
-          <li key={message.id} className={['message', message.author === offer.viewerRole ? 'message--mine' : ''].filter(Boolean).join(' ')}>
-            <p className="message__head">
-              <strong>{message.authorName}</strong> <span className="muted">{t(`offers.actors.${message.author}`)}</span>{' '}
-              <time className="muted" dateTime={message.at}>
-                {formatDateTime(message.at)}
-              </time>
-            </p>
-            <p className="message__body" dir="auto">
-              {message.body}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <MessageList messages={offer.messages} mine={offer.viewerRole} testId="messages" />
       {canWrite ? (
         <form className="form message-form" onSubmit={handleSubmit}>
           <TextAreaField label={t('offers.messages.write')} rows={3} dir="auto" maxLength={5000} value={body} onChange={(event) => setBody(event.target.value)} />
@@ -51,5 +36,31 @@ export function MessagesCard({ offer }: { offer: TOffer }) {
         </form>
       ) : null}
     </Card>
+  );
+}
+
+/** Messages, oldest first; the viewer's own (`mine`) are set apart. Also the admin's read-only view of a disputed offer. */
+export function MessageList({ messages, mine, testId }: { messages: TOffer['messages']; mine?: TOffer['viewerRole']; testId: string }) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormatters();
+  return (
+    <ol className="message-list" aria-live="polite" data-testid={testId}>
+      {messages.map((message) => (
+        <li key={message.id} className={['message', message.author === mine ? 'message--mine' : ''].filter(Boolean).join(' ')}>
+          <p className="message__head">
+            <strong>
+              <bdi>{message.authorName}</bdi>
+            </strong>{' '}
+            <span className="muted">{t(`offers.actors.${message.author}`)}</span>{' '}
+            <time className="muted" dateTime={message.at}>
+              {formatDateTime(message.at)}
+            </time>
+          </p>
+          <p className="message__body" dir="auto">
+            {message.body}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
