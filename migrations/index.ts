@@ -6,6 +6,7 @@ import { CreateLists1764460800000 } from './1764460800000-create-lists.js';
 import { CreateOffersAndLedger1764547200000 } from './1764547200000-create-offers-and-ledger.js';
 import { TrustSafety1764633600000 } from './1764633600000-trust-safety.js';
 import { SearchPerformance1764806400000 } from './1764806400000-search-performance.js';
+import { SearchAtScale1764892800000 } from './1764892800000-search-at-scale.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateOffersAndLedger1764547200000,
   TrustSafety1764633600000,
   SearchPerformance1764806400000,
+  SearchAtScale1764892800000,
 ];

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import os from 'node:os';
+import { ConfigError, defaultSharedBuffers, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('gives a laptop an embedded database on port 3000', () => {
     const config = parseConfig({}, '/srv/app');
     expect(config.http.port).toBe(3000);
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/app/.data/postgres', port: 54329 });
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/app/.data/postgres', port: 54329, sharedBuffers: defaultSharedBuffers(os.totalmem()) });
     expect(config.seedDemo).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
+  });
+
+  it("sizes the embedded PostgreSQL's buffer cache at a quarter of the memory, within 128 MB – 4 GB, unless told", () => {
+    expect(defaultSharedBuffers(24 * 2 ** 30)).toBe('4096MB');
+    expect(defaultSharedBuffers(8 * 2 ** 30)).toBe('2048MB');
+    expect(defaultSharedBuffers(256 * 2 ** 20)).toBe('128MB');
+    expect(parseConfig({ EMBEDDED_PG_SHARED_BUFFERS: '1GB' }).database).toMatchObject({ kind: 'embedded', sharedBuffers: '1GB' });
   });
 
   it('switches to an external database by DATABASE_URL alone', () => {
@@ -20,6 +28,7 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ EMBEDDED_PG_SHARED_BUFFERS: '1 GB; DROP' }, 'EMBEDDED_PG_SHARED_BUFFERS'],
   ])('names the variable of a bad value (%o)', (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`${variable}:`));

@@ -1,5 +1,16 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * The embedded PostgreSQL's buffer cache: a quarter of the machine's memory (PostgreSQL's own
+ * guidance), at least 128 MB and at most 4 GB. Search at a million profiles reads a ~2.7 GB table
+ * and its indexes; pages outside shared buffers are copied from the OS cache on every visit.
+ */
+export function defaultSharedBuffers(totalMemoryBytes: number): string {
+  const megabytes = Math.floor(totalMemoryBytes / 4 / 2 ** 20);
+  return `${Math.min(4096, Math.max(128, megabytes))}MB`;
+}
 
 const DEFAULT_SESSION_SECRET = 'reachbridge-development-session-secret-change-me';
 
@@ -18,6 +29,10 @@ const ZEnv = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  EMBEDDED_PG_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]*(MB|GB)$/, 'a size such as 512MB or 2GB')
+    .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
   ALLOW_DEFAULT_SESSION_SECRET: booleanString.default(false),
   SEED_DEMO: booleanString.default(true),
@@ -89,7 +104,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     database: e.DATABASE_URL
       ? ({ kind: 'external', url: e.DATABASE_URL } as const)
-      : ({ kind: 'embedded', dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT } as const),
+      : ({
+          kind: 'embedded',
+          dataDir: path.join(dataDir, 'postgres'),
+          port: e.EMBEDDED_PG_PORT,
+          sharedBuffers: e.EMBEDDED_PG_SHARED_BUFFERS ?? defaultSharedBuffers(os.totalmem()),
+        } as const),
     session: {
       secret: e.SESSION_SECRET,
       secureCookie: isProduction,

@@ -21,6 +21,7 @@ export async function openDatabase(
       ? await startEmbeddedPostgres({
           dataDir: config.database.dataDir,
           port: config.database.port,
+          sharedBuffers: config.database.sharedBuffers,
           database: 'reachbridge',
           logger,
         })

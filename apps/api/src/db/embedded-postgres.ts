@@ -33,6 +33,8 @@ export interface EmbeddedOptions {
   port: number;
   database: string;
   logger: Logger;
+  /** PostgreSQL's `shared_buffers`, e.g. `1024MB` (see `defaultSharedBuffers`). */
+  sharedBuffers?: string;
 }
 
 const USER = 'reachbridge';
@@ -50,7 +52,7 @@ const PASSWORD = 'reachbridge-local';
  *   down, a stale file removed. A server that another live process still owns is left alone.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port, database, logger } = options;
+  const { dataDir, port, database, logger, sharedBuffers = '256MB' } = options;
   const isRoot = os.userInfo().uid === 0;
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   if (isRoot) {
@@ -67,7 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=256MB'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `shared_buffers=${sharedBuffers}`],
     onLog: (message) => logger.debug({ component: 'postgres' }, message.trim()),
     onError: (error) => logger.warn({ component: 'postgres', err: error }, 'postgres reported an error'),
   });

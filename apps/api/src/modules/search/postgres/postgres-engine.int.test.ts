@@ -1,7 +1,7 @@
 import { ZSearchQuery, type TSearchQuery } from '@reachbridge/contracts';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/test-database.js';
 import { seedInfluencers } from '../../seed/index.js';
 import type { SearchHitResult } from '../search.port.js';
@@ -85,7 +85,7 @@ describe('PostgreSQL engine shortcuts', () => {
 
   it('estimates facets from a sample when they range over many rows, but keeps the total exact, and says so', async () => {
     const exact = new PostgresSearchEngine(dataSource);
-    const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, estimateCacheMs: 0 });
+    const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, countCacheMs: 0 });
     const query = parse('niche=travel&country=DE');
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM influencer_search WHERE niches && '{travel}' AND country = 'DE'`);
 
@@ -96,7 +96,7 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(ids(estimated.hits)).toEqual(ids(counted.hits));
 
     // A narrow base is still counted exactly on the sampled path.
-    const narrowBase = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, estimateCacheMs: 0 });
+    const narrowBase = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, countCacheMs: 0 });
     const narrow = await narrowBase.search(query);
     expect(narrow).toMatchObject({ total: n, facetsAreEstimates: false });
     expect(narrow.facets).toEqual(counted.facets);
@@ -108,10 +108,49 @@ describe('PostgreSQL engine shortcuts', () => {
     );
     const typo = parse(`q=${encodeURIComponent(`${name.slice(0, -1)}q`)}`);
     const exact = await new PostgresSearchEngine(dataSource).search(typo);
-    const sampled = await new PostgresSearchEngine(dataSource, { facetSampleRows: 400, estimateCacheMs: 0 }).search(typo);
+    const sampled = await new PostgresSearchEngine(dataSource, { facetSampleRows: 400, countCacheMs: 0 }).search(typo);
     expect(ids(exact.hits)).toContain(id);
     expect(sampled).toMatchObject({ total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false });
     expect(sampled.facets).toEqual(exact.facets);
+  });
+
+  it('reuses a count while the search table is unchanged, and counts again after any write to it', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const counting = vi.spyOn(engine as unknown as { count: () => Promise<unknown> }, 'count');
+    const query = parse('niche=travel&sort=followers');
+    const [{ id, n }]: [{ id: string; n: number }] = await dataSource.query(
+      `SELECT (array_agg(id ORDER BY id))[1] AS id, count(*)::int AS n FROM influencer_search WHERE niches && '{travel}'`,
+    );
+    expect((await engine.search(query)).total).toBe(n);
+    expect((await engine.search(query)).total).toBe(n);
+    expect(counting).toHaveBeenCalledTimes(1);
+
+    // A write elsewhere in the table (the trigger bumps the generation in the writing transaction)…
+    await dataSource.query(`UPDATE influencer_search SET niches = array_remove(niches, 'travel') WHERE id = $1`, [id]);
+    const after = await engine.search(query);
+    expect(counting).toHaveBeenCalledTimes(2);
+    expect(after.total).toBe(n - 1);
+    expect(ids(after.hits)).not.toContain(id);
+    await dataSource.query(`UPDATE influencer_search SET niches = niches || '{travel}' WHERE id = $1`, [id]);
+    expect((await engine.search(query)).total).toBe(n);
+  });
+
+  it('takes the first page from the counting statement when it listed one, with the same hits as the table', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const orders = {
+      followers: 'total_followers DESC, id DESC',
+      engagement: 'coalesce(engagement_rate, -1) DESC, id DESC',
+      quality: 'quality_score DESC, id DESC',
+      price: `coalesce((prices->>'USD')::bigint, 9e15), id`,
+    };
+    for (const [sort, order] of Object.entries(orders)) {
+      const expected: { id: string }[] = await dataSource.query(`SELECT id FROM influencer_search WHERE niches && '{food}' ORDER BY ${order}`);
+      expect(expected.length).toBeGreaterThan(130);
+      const first = await engine.search(parse(`niche=food&sort=${sort}&limit=30`));
+      expect(ids(first.hits)).toEqual(expected.slice(0, 30).map((row) => row.id));
+      // Pages after the listed first page come from the table, and join it seamlessly.
+      expect(ids(await allPages(engine, `niche=food&sort=${sort}&limit=100`))).toEqual(expected.map((row) => row.id));
+    }
   });
 
   it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {

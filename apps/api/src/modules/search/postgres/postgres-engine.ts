@@ -264,7 +264,7 @@ const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
  * Rows a facet estimate looks at (a repeatable block sample: always the same ~1 % of a million
  * rows, so those pages stay in shared buffers).
  */
-const FACET_SAMPLE_ROWS = 10_000;
+const FACET_SAMPLE_ROWS = 3_000;
 /** Facets are counted exactly when the rows they count over (the non-facet filters' matches) are estimated at most this many. */
 const EXACT_FACET_BASE_LIMIT = 20_000;
 /** Trigram-fallback matches counted exactly (with exact facets) up to this many. */
@@ -276,9 +276,14 @@ const SKIP_COUNT_FACTOR = 2;
  * relevance score, and the followers index finds them without touching the other matches).
  */
 const RELEVANCE_CANDIDATES = 300;
-/** How long an estimated (sampled) total and facets are reused for the same filters. */
-const ESTIMATE_CACHE_MS = 30_000;
-const ESTIMATE_CACHE_ENTRIES = 500;
+/** Matches the counting statement lists in sort order: one past the largest page (`limit` ≤ 100). */
+const FIRST_PAGE_CANDIDATES = 101;
+/**
+ * How long a total and facets are reused for the same filters while the search table's generation
+ * (migration 1764892800000) is unchanged: any write to the table ends the reuse at once.
+ */
+const COUNT_CACHE_MS = 10 * 60_000;
+const COUNT_CACHE_ENTRIES = 500;
 /**
  * Per search statement: no JIT (compiling costs more than these short statements save) and
  * enough memory for exact (not lossy) bitmaps and in-memory sorts.
@@ -290,13 +295,17 @@ interface Counted {
   totalIsLowerBound: boolean;
   facetsAreEstimates: boolean;
   buckets: Record<FacetName, FacetBucket[]>;
-  /** Ranked text with an exact count: the relevance candidates, found by the counting statement. */
+  /**
+   * With an exact count, what the counting statement listed while it read the matches: for ranked
+   * text the relevance candidates (the most-followed matches), for other sorts the first
+   * FIRST_PAGE_CANDIDATES matches in the sort's order.
+   */
   candidates?: string[];
 }
 
 export interface PostgresSearchOptions {
-  /** Reuse estimated totals and facets for the same filters this long (0: never). */
-  estimateCacheMs?: number;
+  /** Reuse totals and facets for the same filters this long while the table is unchanged (0: never). */
+  countCacheMs?: number;
   /** FACET_SAMPLE_ROWS; tests lower it to reach the sampled path on a small table. */
   facetSampleRows?: number;
   /** EXACT_FACET_BASE_LIMIT. */
@@ -387,19 +396,19 @@ export function searchTableRow(d: InfluencerSearchDocument): SearchTableRow {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
-  private readonly estimateCacheMs: number;
+  private readonly countCacheMs: number;
   private readonly facetSampleRows: number;
   private readonly exactFacetBaseLimit: number;
   private readonly relevanceCandidates: number;
-  /** Filters → estimated counts, oldest first (a Map keeps insertion order). */
-  private readonly estimates = new Map<string, { at: number; counted: Counted }>();
+  /** Filters → counts and the table generation they were counted at, least recently used first (a Map keeps insertion order). */
+  private readonly counts = new Map<string, { at: number; generation: string; counted: Counted }>();
   private tableRows: { at: number; rows: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     options: PostgresSearchOptions = {},
   ) {
-    this.estimateCacheMs = options.estimateCacheMs ?? ESTIMATE_CACHE_MS;
+    this.countCacheMs = options.countCacheMs ?? COUNT_CACHE_MS;
     this.facetSampleRows = options.facetSampleRows ?? FACET_SAMPLE_ROWS;
     this.exactFacetBaseLimit = options.exactFacetBaseLimit ?? EXACT_FACET_BASE_LIMIT;
     this.relevanceCandidates = options.relevanceCandidates ?? RELEVANCE_CANDIDATES;
@@ -419,12 +428,9 @@ export class PostgresSearchEngine implements SearchEngine {
 
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
-    const counting = this.countAll(compiled, filterValues, `${mode}:${filterHash(query)}`);
-    // Ranked text waits for the count, which may have found its candidates already (see findHits).
-    const [hits, counted] = await Promise.all([
-      this.ranked(compiled) ? counting.then((c) => this.findHits(compiled, limit, after, c.candidates ?? null)) : this.findHits(compiled, limit, after, null),
-      counting,
-    ]);
+    // The hits wait for the count: with few matches it has listed the first page already (see findHits).
+    const counted = await this.countAll(compiled, filterValues, `${mode}:${compiled.sort}:${filterHash(query)}`);
+    const hits = await this.findHits(compiled, limit, after, counted);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -442,12 +448,31 @@ export class PostgresSearchEngine implements SearchEngine {
    *
    * - A small table is counted exactly (past EXACT_TOTAL_LIMIT matches the total is a lower bound).
    * - A large one is first estimated from a ~FACET_SAMPLE_ROWS block sample. Far past the limit,
-   *   that is the answer (lower-bound total, estimated facets) and it is cached for a while per
-   *   filter set. Otherwise the matches are counted (up to the limit), and the facets are counted
-   *   exactly only when the rows they range over are few; else they stay estimates
-   *   (`facetsAreEstimates`). Exact answers are never cached: a write shows at once.
+   *   that is the answer (lower-bound total, estimated facets). Otherwise the matches are counted
+   *   (up to the limit), and the facets are counted exactly only when the rows they range over
+   *   are few; else they stay estimates (`facetsAreEstimates`).
+   *
+   * The answer is reused for the same filters until the search table changes (its generation:
+   * one row, read first), so a write shows in the next search.
    */
   private async countAll(compiled: CompiledQuery, values: unknown[], cacheKey: string): Promise<Counted> {
+    if (this.countCacheMs <= 0) return this.count(compiled, values);
+    const [{ generation }] = await this.dataSource.query<[{ generation: string }]>(
+      `SELECT coalesce((SELECT generation FROM search_generation), 0)::text AS generation`,
+    );
+    const cached = this.counts.get(cacheKey);
+    this.counts.delete(cacheKey);
+    if (cached && cached.generation === generation && Date.now() - cached.at < this.countCacheMs) {
+      this.counts.set(cacheKey, cached);
+      return cached.counted;
+    }
+    const counted = await this.count(compiled, values);
+    this.counts.set(cacheKey, { at: Date.now(), generation, counted });
+    if (this.counts.size > COUNT_CACHE_ENTRIES) this.counts.delete(this.counts.keys().next().value!);
+    return counted;
+  }
+
+  private async count(compiled: CompiledQuery, values: unknown[]): Promise<Counted> {
     const rows = await this.searchTableRows();
     const samplePercent = (this.facetSampleRows * 100) / rows;
     if (samplePercent >= 50) {
@@ -456,34 +481,24 @@ export class PostgresSearchEngine implements SearchEngine {
         ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates }
         : { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: false, buckets: exact.buckets };
     }
-    const cached = this.estimates.get(cacheKey);
-    if (cached && Date.now() - cached.at < this.estimateCacheMs) return cached.counted;
     if (compiled.plainParam !== null && (await this.countBase(compiled, values, FUZZY_EXACT_LIMIT + 1)) <= FUZZY_EXACT_LIMIT) {
       // The trigram fallback runs only when the text matched nothing and usually matches few
       // rows, which its index finds: counting them beats testing word similarity on every
       // sampled row. (A common word in handles can match many: then the sample, as for text.)
-      const [{ n: matches }, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
-      return { total: Math.min(matches, EXACT_TOTAL_LIMIT), totalIsLowerBound: matches > EXACT_TOTAL_LIMIT, facetsAreEstimates: false, buckets: exact.buckets };
+      const [{ n: matches, candidates }, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
+      return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
 
     const sampled = await this.countFacets(compiled, values, samplePercent);
     const estimate: Counted = { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: true, buckets: sampled.buckets };
-    if (sampled.total > SKIP_COUNT_FACTOR * EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
+    if (sampled.total > SKIP_COUNT_FACTOR * EXACT_TOTAL_LIMIT) return estimate;
     const { n: matches, candidates } = await this.countMatches(compiled, values);
-    if (matches > EXACT_TOTAL_LIMIT) return this.remember(cacheKey, estimate);
+    if (matches > EXACT_TOTAL_LIMIT) return estimate;
     if (sampled.base <= this.exactFacetBaseLimit) {
       const exact = await this.countFacets(compiled, values);
       return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
     return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets, candidates };
-  }
-
-  private remember(key: string, counted: Counted): Counted {
-    if (this.estimateCacheMs <= 0) return counted;
-    this.estimates.delete(key);
-    this.estimates.set(key, { at: Date.now(), counted });
-    if (this.estimates.size > ESTIMATE_CACHE_ENTRIES) this.estimates.delete(this.estimates.keys().next().value!);
-    return counted;
   }
 
   /** Runs one search statement with STATEMENT_SETTINGS (SET LOCAL needs a transaction). */
@@ -499,9 +514,10 @@ export class PostgresSearchEngine implements SearchEngine {
     return compiled.sort === 'relevance' && compiled.tsqueryParam !== null;
   }
 
-  /** `candidates`: the relevance candidates when the count found them (at most EXACT_TOTAL_LIMIT matches). */
-  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null, candidates: string[] | null): Promise<SearchRow[]> {
+  private async findHits(compiled: CompiledQuery, limit: number, after: { value: number; id: string } | null, counted: Counted): Promise<SearchRow[]> {
     const { params } = compiled;
+    const ranked = this.ranked(compiled);
+    const candidates = counted.candidates ?? null;
     const filters = [...compiled.common, ...Object.values(compiled.facetFilters)];
     const where = [...filters];
     if (after) {
@@ -516,16 +532,28 @@ export class PostgresSearchEngine implements SearchEngine {
     // table. Rank only the most-followed RELEVANCE_CANDIDATES matches instead (all of them when
     // there are fewer): a fixed set, so keyset pages over it stay consistent. With at most
     // EXACT_TOTAL_LIMIT matches the counting statement has listed them (it read those rows
-    // anyway); with more, the followers index finds them after a short walk. (The filters are
-    // repeated on the listed ids: cheap on a few hundred rows, and every parameter stays used.)
-    let from = !this.ranked(compiled)
-      ? 'influencer_search s'
-      : candidates
-        ? `(SELECT * FROM influencer_search s WHERE s.id = ANY(${params.add(candidates)}::uuid[]) AND ${filters.join(' AND ')}) s`
+    // anyway); with more, the followers index finds them after a short walk. Other sorts take
+    // their first page from the counting statement's list when it has one (every later page, and
+    // every page past EXACT_TOTAL_LIMIT matches, is read from the table).
+    //
+    // The filters are repeated on listed ids: cheap on a few hundred rows, and every parameter
+    // stays used; OFFSET 0 keeps the planner from also scanning the text index for them, which on
+    // a broad prefix costs more than the whole page.
+    const listed = (ids: string[]) =>
+      `(SELECT * FROM (SELECT * FROM influencer_search s WHERE s.id = ANY(${params.add(ids)}::uuid[]) OFFSET 0) s ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}) s`;
+    const firstPageListed = !ranked && !after && candidates !== null && (candidates.length > limit || candidates.length === counted.total);
+    let from = ranked
+      ? candidates
+        ? listed(candidates)
         : `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
-             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`;
+             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
+      : firstPageListed
+        ? listed(candidates)
+        : 'influencer_search s';
     const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
-    if (compiled.costFloorExpr) {
+    // With few matches (counted exactly), sorting them all is cheaper than walking the floor index
+    // past the many rows that fail the filters.
+    if (compiled.costFloorExpr && !firstPageListed && counted.totalIsLowerBound) {
       // The cost depends on the query's audience shares, so no index orders by it. But it is never
       // below its floor, which one does. Among the first rows by floor, the (limit+1)-th lowest
       // cost T bounds the page's worst cost, and only rows with floor ≤ T can beat it (+0.01 for
@@ -556,20 +584,17 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Every facet counts over the filtered set with its own filter lifted (multi-select facets),
-   * in one statement over a materialised base of the rows that pass the other filters.
+   * Matches, counted up to one past the exact-total limit (the scan stops there). The same pass
+   * lists candidates (see Counted): it reads those rows anyway.
    */
-  /** Matches, counted up to one past the exact-total limit (the scan stops there). */
   private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<{ n: number; candidates?: string[] }> {
     const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
-    const matches = `SELECT s.id, s.total_followers FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}`;
-    if (!this.ranked(compiled)) {
-      const [row] = await this.run<[{ n: number }]>(`SELECT count(*)::int AS n FROM (${matches}) x`, values);
-      return { n: row.n };
-    }
-    // Ranked text: the same pass also lists the relevance candidates (the most-followed matches).
+    const [order, direction, keep] = this.ranked(compiled)
+      ? ['s.total_followers', 'DESC', this.relevanceCandidates]
+      : [compiled.sortExpr, compiled.sortDirection, FIRST_PAGE_CANDIDATES];
+    const matches = `SELECT s.id, ${order} AS v FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}`;
     const rows = await this.run<{ id: string; n: number }[]>(
-      `SELECT x.id, count(*) OVER ()::int AS n FROM (${matches}) x ORDER BY x.total_followers DESC, x.id DESC LIMIT ${this.relevanceCandidates}`,
+      `SELECT x.id, count(*) OVER ()::int AS n FROM (${matches}) x ORDER BY x.v ${direction}, x.id ${direction} LIMIT ${keep}`,
       values,
     );
     const n = rows[0]?.n ?? 0;
