@@ -80,7 +80,8 @@ program
   .description('add deterministic, realistic demo influencers (approved and searchable)')
   .option('--influencers <count>', 'how many', parsePositiveInt, 1000)
   .option('--seed <seed>', 'random seed (same seed, same data)', parsePositiveInt, 42)
-  .action((options: { influencers: number; seed: number }) =>
+  .option('--no-parallel', 'bulk load on one connection (by default the search table gets a second one)')
+  .action((options: { influencers: number; seed: number; parallel: boolean }) =>
     withDatabase(async ({ dataSource }) => {
       await runMigrations(dataSource, logger);
       const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -90,6 +91,7 @@ program
         count: options.influencers,
         seed: options.seed,
         offset: count,
+        parallel: options.parallel,
         // The PostgreSQL search table is written by the seeder; only another engine needs the outbox.
         searchOutbox: Boolean(config.search.elasticsearch),
         onProgress: (done, total) => process.stdout.write(`\rseeded ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
@@ -97,7 +99,8 @@ program
       const seconds = (Date.now() - started) / 1000;
       console.log(
         `\nseeded ${totals.influencers} influencers, ${totals.accounts} social accounts, ${totals.rates} rates in ${seconds.toFixed(1)} s ` +
-          `(${Math.round(totals.influencers / seconds)} profiles/s, ${totals.mode} load, search table included); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
+          `(${Math.round(totals.influencers / seconds)} profiles/s, ${totals.mode} load on ${totals.connections} connection${totals.connections > 1 ? 's' : ''}, ` +
+          `search table included); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
       );
       await indexPending(dataSource);
     }),

@@ -20,18 +20,30 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  *
  * A primary or unique key that a table outside `tables` references through a foreign key is kept:
  * dropping it would need that foreign key dropped too.
+ *
+ * `keepForeignKeys`: leave the tables' own foreign keys in place. Dropping one locks the table it
+ * references (ACCESS EXCLUSIVE) until commit, which would block another transaction loading that
+ * table at the same time; the caller then answers for the rows it loads (see the seeder's
+ * two-connection load).
  */
-export async function withBulkLoad(client: PoolClient, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+export async function withBulkLoad(
+  client: PoolClient,
+  tables: readonly string[],
+  load: () => Promise<void>,
+  options: { keepForeignKeys?: boolean } = {},
+): Promise<void> {
   const regclasses = tables.map((table) => quoteIdent(table));
-  const foreignKeys = (
-    await client.query<Definition>(
-      `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
-         FROM pg_constraint c
-        WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[])
-        ORDER BY c.conrelid::regclass::text, c.conname`,
-      [regclasses],
-    )
-  ).rows;
+  const foreignKeys = options.keepForeignKeys
+    ? []
+    : (
+        await client.query<Definition>(
+          `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+             FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[])
+            ORDER BY c.conrelid::regclass::text, c.conname`,
+          [regclasses],
+        )
+      ).rows;
   const keys = (
     await client.query<Definition>(
       `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def

@@ -9,6 +9,9 @@ import { tierFor, type AgeBucket, type DeliverableType, type Niche, type Platfor
  * to catch.
  */
 
+/** Every generated influencer's e-mail address is at this domain. */
+export const SEEDED_EMAIL_DOMAIN = 'seed.reachbridge.local';
+
 export interface GeneratedAccount {
   id: string;
   platform: Platform;
@@ -254,7 +257,7 @@ export class InfluencerGenerator {
     return {
       userId: this.faker.string.uuid(),
       profileId: this.faker.string.uuid(),
-      email: `influencer${index}@seed.reachbridge.local`,
+      email: `influencer${index}@${SEEDED_EMAIL_DOMAIN}`,
       displayName,
       slug: `${baseHandle.replace(/\./g, '-')}-${index}`,
       bio,
