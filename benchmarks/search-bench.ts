@@ -5,12 +5,14 @@
  * .data/bench; DATABASE_URL if set), then fires the committed query mix (search-queries.json,
  * facets included — every search computes them) at concurrency C for S seconds three times: straight at
  * the search engine, at the engine again without reusing counts (totals and facets), then through
- * the HTTP API as a logged-in brand. Reports p50/p95/p99 latency,
+ * the HTTP API as a logged-in brand (the client in its own process). Reports p50/p95/p99 latency,
  * throughput and the API's overhead over the engine; --write appends the table to docs/benchmarks.md.
  */
+import { fork } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZSearchQuery } from '@reachbridge/contracts';
 import type { Pool } from 'pg';
@@ -22,6 +24,8 @@ import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
 import { createLogger } from '../apps/api/src/observability/logger.js';
 import { createMetrics } from '../apps/api/src/observability/metrics.js';
+import type { HttpLoadJob } from './http-load-worker.js';
+import { load, type LoadOptions, type Run } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,44 +38,17 @@ const { values: args } = parseArgs({
 });
 const profiles = Number(args.profiles);
 const concurrency = Number(args.concurrency);
-const durationMs = Number(args.duration) * 1000;
+const loadOptions: LoadOptions = { concurrency, durationMs: Number(args.duration) * 1000 };
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-interface Run {
-  latencies: number[];
-  /** Latencies per query of the mix, to see which queries make the tail. */
-  byQuery: Map<string, number[]>;
-  errors: number;
-  seconds: number;
-}
-
-/** Runs `task` over the query mix from C workers until the time is up. */
-async function load(queries: string[], task: (query: string) => Promise<void>): Promise<Run> {
-  const latencies: number[] = [];
-  const byQuery = new Map<string, number[]>();
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const query = queries[next++ % queries.length]!;
-        const t0 = performance.now();
-        try {
-          await task(query);
-          const ms = performance.now() - t0;
-          latencies.push(ms);
-          byQuery.set(query, [...(byQuery.get(query) ?? []), ms]);
-        } catch {
-          errors += 1;
-        }
-      }
-    }),
-  );
-  return { latencies: latencies.sort((a, b) => a - b), byQuery, errors, seconds: (performance.now() - started) / 1000 };
+/** Runs a load phase and measures this process's CPU time (user + system) per request. */
+async function withCpu(phase: () => Promise<Run>): Promise<Run & { cpuMsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const run = await phase();
+  const { user, system } = process.cpuUsage(before);
+  return { ...run, cpuMsPerRequest: (user + system) / 1000 / Math.max(1, run.latencies.length + run.errors) };
 }
 
 function summarise(name: string, run: Run) {
@@ -134,10 +111,10 @@ async function main() {
 
     // Warm up the cache with one pass, then measure the engine on its own.
     for (const q of queries) await engine.search(parsed.get(q)!).catch(() => undefined);
-    const engineRun = await load(queries, async (q) => void (await engine.search(parsed.get(q)!)));
+    const engineRun = await withCpu(() => load(queries, loadOptions, async (q) => void (await engine.search(parsed.get(q)!))));
     // The same without reusing totals and facets: what each query costs when it is new (or the table just changed).
     const uncached = new PostgresSearchEngine(dataSource, { countCacheMs: 0 });
-    const uncachedRun = await load(queries, async (q) => void (await uncached.search(parsed.get(q)!)));
+    const uncachedRun = await load(queries, loadOptions, async (q) => void (await uncached.search(parsed.get(q)!)));
 
     // The same mix through HTTP as a logged-in brand.
     const accounts = new AccountsService(dataSource);
@@ -155,15 +132,20 @@ async function main() {
       body: JSON.stringify({ email, password: 'bench-brand-password' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const apiRun = await load(queries, async (q) => {
-      const response = await fetch(`${base}/api/influencers/search?${q}`, { headers: { cookie, ...proxied } });
-      if (response.status !== 200) throw new Error(String(response.status));
-      await response.arrayBuffer();
-    });
+    const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+    const apiRun = await withCpu(() => new Promise<Run>((resolve, reject) => {
+      client.once('message', (run) => resolve(run as Run));
+      client.once('error', reject);
+      client.send({ base, headers: { cookie, ...proxied }, queries, options: loadOptions } satisfies HttpLoadJob);
+    }));
     server.close();
 
     const rows = [summarise('engine (in-process)', engineRun), summarise('HTTP API', apiRun), summarise('engine, counts not reused', uncachedRun)];
-    const overhead = rows[1]!.p50 / rows[0]!.p50;
+    // The API's overhead, two ways: per request (the client's time against the engine's time
+    // inside the same requests, `tookMs`: same queries, same load), and run against run.
+    const engineInApi = percentile(apiRun.engineLatencies, 50);
+    const overhead = rows[1]!.p50 / engineInApi;
+    const runOverhead = rows[1]!.p50 / rows[0]!.p50;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const table = [
       `### Search, ${searchable.toLocaleString('en')} profiles, concurrency ${concurrency}, ${args.duration} s per phase (${new Date().toISOString().slice(0, 10)})`,
@@ -178,7 +160,9 @@ async function main() {
       '|---|---:|---:|---:|---:|---:|---:|',
       ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.throughput.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`),
       '',
-      `API overhead at p50: ${overhead.toFixed(2)}× the engine's time. Load average at the start: ${loadAverage}.`,
+      `API overhead at p50: ${overhead.toFixed(2)}× the engine's time inside the same HTTP requests (${rows[1]!.p50.toFixed(1)} ms against the engine's ${engineInApi.toFixed(1)} ms, \`tookMs\`); ` +
+        `${runOverhead.toFixed(2)}× the engine run on its own (a different load: no HTTP work beside it). Load average at the start: ${loadAverage}. ` +
+        `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP (the HTTP client runs in a separate process).`,
       '',
       'Per query, engine (in-process) and engine without reused counts, under the same load: median ms (runs).',
       '',

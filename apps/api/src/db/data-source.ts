@@ -24,8 +24,10 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
       statement_timeout: 15_000,
       idle_in_transaction_session_timeout: 30_000,
       // Fuzzy name search (`<%`): one typo in a short name ("sarra" for "sara") scores ~0.57.
-      // Search facets group tens of thousands of rows: keep that in memory, not on disk.
-      options: '-c pg_trgm.word_similarity_threshold=0.5 -c work_mem=32MB',
+      // Search facets group tens of thousands of rows: keep that in memory, not on disk. No JIT:
+      // compiling a plan costs more than these short statements save (search statements over a
+      // million rows are estimated expensive enough to trigger it).
+      options: '-c pg_trgm.word_similarity_threshold=0.5 -c work_mem=32MB -c jit=off',
     },
   });
 }

@@ -153,6 +153,19 @@ describe('PostgreSQL engine shortcuts', () => {
     }
   });
 
+  it('takes a near miss of several words only when every word is near the name or a handle', async () => {
+    const [{ id, name }]: [{ id: string; name: string }] = await dataSource.query(
+      `SELECT id, display_name AS name FROM influencer_search WHERE display_name ~ '^[A-Za-z]{7,} [A-Za-z]{5,}$' ORDER BY id LIMIT 1`,
+    );
+    const [first, last] = name.split(' ') as [string, string];
+    const engine = new PostgresSearchEngine(dataSource);
+    const both = await engine.search(parse(`q=${encodeURIComponent(`${first.slice(0, -1)}x ${last.slice(0, -1)}x`)}`));
+    expect(ids(both.hits)).toContain(id);
+    // The whole text would be near the name (the first word's trigrams outnumber the second's).
+    const oneWordOff = await engine.search(parse(`q=${encodeURIComponent(`${first} qz`)}`));
+    expect(ids(oneWordOff.hits)).not.toContain(id);
+  });
+
   it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {
     const engine = new PostgresSearchEngine(dataSource);
     const hits = await allPages(engine, 'tier=micro,mid&country=IR&limit=100');

@@ -96,7 +96,8 @@ interface CompiledQuery {
   facetFilters: Partial<Record<FacetName, string>>;
   text: ReturnType<typeof parseTextQuery> | null;
   tsqueryParam: string | null;
-  plainParam: string | null;
+  /** Fuzzy mode: one parameter per word of the text, each a near miss on a name or handle. */
+  fuzzyParams: string[] | null;
   priceExpr: string;
   sort: SortKey;
   sortExpr: string;
@@ -131,15 +132,17 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
   const facetFilters: Partial<Record<FacetName, string>> = {};
   const text = query.q ? parseTextQuery(query.q) : null;
   let tsqueryParam: string | null = null;
-  let plainParam: string | null = null;
+  let fuzzyParams: string[] | null = null;
   // Full text (GIN); when that finds nothing, a near miss on a name or handle (trigram GIN).
   // Each parameter is added only where every statement uses it.
   if (text?.tsquery && mode === 'text') {
     tsqueryParam = params.add(text.tsquery);
     common.push(`s.document @@ to_tsquery('simple', ${tsqueryParam})`);
   } else if (text?.tsquery) {
-    plainParam = params.add(text.plain);
-    common.push(`${plainParam} <% s.name_norm`);
+    // Every word must be near a word of the name or handles (as Elasticsearch's fuzzy match on
+    // names does per term): "fitness coach" does not match every "fitness" handle.
+    fuzzyParams = text.plain.split(' ').filter(Boolean).map((word) => params.add(word));
+    common.push(...fuzzyParams.map((param) => `${param} <% s.name_norm`));
   }
   if (text?.excluded) common.push(`NOT s.document @@ to_tsquery('simple', ${params.add(text.excluded)})`);
 
@@ -190,8 +193,8 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
   const sort: SortKey = query.sort ?? (text?.tsquery ? 'relevance' : 'followers');
   const relevance = tsqueryParam
     ? `ts_rank_cd(s.document, to_tsquery('simple', ${tsqueryParam}), 32)`
-    : plainParam
-      ? `word_similarity(${plainParam}, s.name_norm)`
+    : fuzzyParams?.length
+      ? `(${fuzzyParams.map((param) => `word_similarity(${param}, s.name_norm)`).join(' + ')}) / ${fuzzyParams.length}`
       : null;
   const share = shareFactors.length ? shareFactors.join(' * ') : '1';
   // [expression, direction, SQL type of the cursor value]. Plain columns keep the (column, id) indexes usable.
@@ -216,7 +219,7 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
     sort === 'costPerTargetedThousand' && INDEXED_PRICE_KEYS.includes(priceKey)
       ? `coalesce(${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0, 0), ${NO_VALUE})`
       : null;
-  return { params, common, facetFilters, text, tsqueryParam, plainParam, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
+  return { params, common, facetFilters, text, tsqueryParam, fuzzyParams, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
 }
 
 /** The query minus paging: a cursor only continues the query it came from. */
@@ -284,11 +287,6 @@ const FIRST_PAGE_CANDIDATES = 101;
  */
 const COUNT_CACHE_MS = 10 * 60_000;
 const COUNT_CACHE_ENTRIES = 500;
-/**
- * Per search statement: no JIT (compiling costs more than these short statements save) and
- * enough memory for exact (not lossy) bitmaps and in-memory sorts.
- */
-const STATEMENT_SETTINGS = `SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
 
 interface Counted {
   total: number;
@@ -481,7 +479,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates }
         : { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: false, buckets: exact.buckets };
     }
-    if (compiled.plainParam !== null && (await this.countBase(compiled, values, FUZZY_EXACT_LIMIT + 1)) <= FUZZY_EXACT_LIMIT) {
+    if (compiled.fuzzyParams !== null && (await this.countBase(compiled, values, FUZZY_EXACT_LIMIT + 1)) <= FUZZY_EXACT_LIMIT) {
       // The trigram fallback runs only when the text matched nothing and usually matches few
       // rows, which its index finds: counting them beats testing word similarity on every
       // sampled row. (A common word in handles can match many: then the sample, as for text.)
@@ -499,14 +497,6 @@ export class PostgresSearchEngine implements SearchEngine {
       return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
     return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets, candidates };
-  }
-
-  /** Runs one search statement with STATEMENT_SETTINGS (SET LOCAL needs a transaction). */
-  private async run<T>(sql: string, values: unknown[]): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(STATEMENT_SETTINGS);
-      return manager.query<T>(sql, values);
-    });
   }
 
   /** Text relevance: ranked among the most-followed RELEVANCE_CANDIDATES matches (see findHits). */
@@ -558,7 +548,7 @@ export class PostgresSearchEngine implements SearchEngine {
       // below its floor, which one does. Among the first rows by floor, the (limit+1)-th lowest
       // cost T bounds the page's worst cost, and only rows with floor ≤ T can beat it (+0.01 for
       // the cost's rounding to cents). Ten pages' worth of rows make T tight for little reading.
-      const [bound] = await this.run<{ t: number | null }[]>(
+      const [bound] = await this.dataSource.query<{ t: number | null }[]>(
         `SELECT v::float8 AS t FROM (
            SELECT ${compiled.sortExpr} AS v FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
             ORDER BY ${compiled.costFloorExpr}, s.id LIMIT ${(limit + 1) * COST_BOUND_PAGES}) x
@@ -580,7 +570,7 @@ export class PostgresSearchEngine implements SearchEngine {
          ORDER BY ${compiled.sortExpr} ${compiled.sortDirection}, s.id ${compiled.sortDirection}
          LIMIT ${params.add(limit + 1)}
       ) h ORDER BY h.sort_value ${compiled.sortDirection}, h.id ${compiled.sortDirection}`;
-    return this.run<SearchRow[]>(sql, params.values);
+    return this.dataSource.query<SearchRow[]>(sql, params.values);
   }
 
   /**
@@ -593,7 +583,7 @@ export class PostgresSearchEngine implements SearchEngine {
       ? ['s.total_followers', 'DESC', this.relevanceCandidates]
       : [compiled.sortExpr, compiled.sortDirection, FIRST_PAGE_CANDIDATES];
     const matches = `SELECT s.id, ${order} AS v FROM influencer_search s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${EXACT_TOTAL_LIMIT + 1}`;
-    const rows = await this.run<{ id: string; n: number }[]>(
+    const rows = await this.dataSource.query<{ id: string; n: number }[]>(
       `SELECT x.id, count(*) OVER ()::int AS n FROM (${matches}) x ORDER BY x.v ${direction}, x.id ${direction} LIMIT ${keep}`,
       values,
     );
@@ -605,7 +595,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private async countBase(compiled: CompiledQuery, values: unknown[], cap: number): Promise<number> {
     // The facet conditions are selected so that every filter parameter is used by this statement too.
     const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
-    const [row] = await this.run<[{ n: number }]>(
+    const [row] = await this.dataSource.query<[{ n: number }]>(
       `SELECT count(*)::int AS n FROM (SELECT ${flags.join(', ')} FROM influencer_search s ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''} LIMIT ${cap}) x`,
       values,
     );
@@ -651,7 +641,7 @@ export class PostgresSearchEngine implements SearchEngine {
          ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''}
       )
       ${parts.join('\n UNION ALL ')}`;
-    const rows = await this.run<{ facet: FacetName | 'total' | 'base'; value: string | null; count: number }[]>(sql, values);
+    const rows = await this.dataSource.query<{ facet: FacetName | 'total' | 'base'; value: string | null; count: number }[]>(sql, values);
     const buckets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetBucket[]])) as Record<FacetName, FacetBucket[]>;
     const scale = samplePercent === undefined || samplePercent >= 100 ? 1 : 100 / samplePercent;
     let total = 0;
