@@ -98,6 +98,8 @@ interface CompiledQuery {
   tsqueryParam: string | null;
   /** Fuzzy mode: one parameter per word of the text, each a near miss on a name or handle. */
   fuzzyParams: string[] | null;
+  /** Fuzzy mode: the fallback's matches, listed. */
+  fuzzyIds: string[] | null;
   priceExpr: string;
   sort: SortKey;
   sortExpr: string;
@@ -125,8 +127,11 @@ const AUDIENCE_COLUMNS = {
   audienceLanguage: 'audience_languages',
 } as const;
 
-/** `fuzzy`: match names and handles by trigram instead of full text (the fallback for typos). */
-function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): CompiledQuery {
+/**
+ * `fuzzy`: match names and handles by trigram instead of full text (the fallback for typos);
+ * `fuzzyIds`: the fallback's matches, when they were few enough to list (see fuzzyMatches).
+ */
+function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text', fuzzyIds: string[] | null = null): CompiledQuery {
   const params = new Params();
   const common: string[] = [];
   const facetFilters: Partial<Record<FacetName, string>> = {};
@@ -142,7 +147,13 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
     // Every word must be near a word of the name or handles (as Elasticsearch's fuzzy match on
     // names does per term): "fitness coach" does not match every "fitness" handle.
     fuzzyParams = text.plain.split(' ').filter(Boolean).map((word) => params.add(word));
-    common.push(...fuzzyParams.map((param) => `${param} <% s.name_norm`));
+    if (fuzzyIds) {
+      // Listed already: read them by id. The words still rank them (relevance); every statement
+      // names them so that PostgreSQL knows each parameter's type.
+      common.push(`s.id = ANY(${params.add(fuzzyIds)}::uuid[])`, ...fuzzyParams.map((param) => `${param}::text IS NOT NULL`));
+    } else {
+      common.push(...fuzzyParams.map((param) => `${param} <% s.name_norm`));
+    }
   }
   if (text?.excluded) common.push(`NOT s.document @@ to_tsquery('simple', ${params.add(text.excluded)})`);
 
@@ -219,7 +230,7 @@ function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text'): Compiled
     sort === 'costPerTargetedThousand' && INDEXED_PRICE_KEYS.includes(priceKey)
       ? `coalesce(${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0, 0), ${NO_VALUE})`
       : null;
-  return { params, common, facetFilters, text, tsqueryParam, fuzzyParams, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
+  return { params, common, facetFilters, text, tsqueryParam, fuzzyParams, fuzzyIds, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
 }
 
 /** The query minus paging: a cursor only continues the query it came from. */
@@ -263,6 +274,8 @@ const FACET_SQL: Record<FacetName, (priceExpr: string) => { from: string; value:
   audienceCountry: () => ({ from: 'unnest(b.audience_top_countries) AS v', value: 'v' }),
 };
 const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
+/** Whether a row passes each facet's own filter, as columns `f_<facet>`. */
+const facetFlags = (compiled: CompiledQuery) => FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`).join(', ');
 /**
  * Rows a facet estimate looks at (a repeatable block sample: always the same ~1 % of a million
  * rows, so those pages stay in shared buffers).
@@ -286,7 +299,7 @@ const FIRST_PAGE_CANDIDATES = 101;
  * (migration 1764892800000) is unchanged: any write to the table ends the reuse at once.
  */
 const COUNT_CACHE_MS = 10 * 60_000;
-const COUNT_CACHE_ENTRIES = 500;
+const REUSED_ENTRIES = 1000;
 
 interface Counted {
   total: number;
@@ -398,8 +411,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly facetSampleRows: number;
   private readonly exactFacetBaseLimit: number;
   private readonly relevanceCandidates: number;
-  /** Filters → counts and the table generation they were counted at, least recently used first (a Map keeps insertion order). */
-  private readonly counts = new Map<string, { at: number; generation: string; counted: Counted }>();
+  /** Counts (and the fallback's matches) and the table generation they were computed at, least recently used first. */
+  private readonly reused = new Map<string, { at: number; generation: string; value: unknown }>();
   private tableRows: { at: number; rows: number } | null = null;
 
   constructor(
@@ -421,13 +434,21 @@ export class PostgresSearchEngine implements SearchEngine {
   private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy'): Promise<SearchResult> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hash = queryHash(query);
-    const compiled = compile(query, mode);
+    const filters = filterHash(query);
+    const generation = await this.generation();
+    let compiled = compile(query, mode);
+    if (mode === 'fuzzy') {
+      // Trigram matching is the costly part of the fallback: find its matches once, then count,
+      // facet and page over them by id.
+      const ids = await this.reuse(generation, `fuzzy:${filters}`, () => this.fuzzyMatches(compiled));
+      if (ids) compiled = compile(query, mode, ids);
+    }
     const after = query.cursor ? decodeCursor(query.cursor, hash) : null;
 
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
     // The hits wait for the count: with few matches it has listed the first page already (see findHits).
-    const counted = await this.countAll(compiled, filterValues, `${mode}:${compiled.sort}:${filterHash(query)}`);
+    const counted = await this.reuse(generation, `count:${mode}:${compiled.sort}:${filters}`, () => this.count(compiled, filterValues));
     const hits = await this.findHits(compiled, limit, after, counted);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
@@ -441,35 +462,53 @@ export class PostgresSearchEngine implements SearchEngine {
     };
   }
 
+  /** The search table's generation (migration 1764892800000), or null when nothing is reused. */
+  private async generation(): Promise<string | null> {
+    if (this.countCacheMs <= 0) return null;
+    const [{ generation }] = await this.dataSource.query<[{ generation: string }]>(
+      `SELECT coalesce((SELECT generation FROM search_generation), 0)::text AS generation`,
+    );
+    return generation;
+  }
+
+  /**
+   * A result computed for this generation of the search table (and not too long ago), or computed
+   * now. Any write to the table changes the generation, so a write shows in the next search.
+   */
+  private async reuse<T>(generation: string | null, key: string, compute: () => Promise<T>): Promise<T> {
+    if (generation === null) return compute();
+    const cached = this.reused.get(key);
+    this.reused.delete(key);
+    if (cached && cached.generation === generation && Date.now() - cached.at < this.countCacheMs) {
+      this.reused.set(key, cached);
+      return cached.value as T;
+    }
+    const value = await compute();
+    this.reused.set(key, { at: Date.now(), generation, value });
+    if (this.reused.size > REUSED_ENTRIES) this.reused.delete(this.reused.keys().next().value!);
+    return value;
+  }
+
+  /** The fallback's matches (the non-facet filters), when there are at most FUZZY_EXACT_LIMIT. */
+  private async fuzzyMatches(compiled: CompiledQuery): Promise<string[] | null> {
+    // The facet flags are selected only so that every filter parameter is used by the statement.
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT s.id, ${facetFlags(compiled)} FROM influencer_search s WHERE ${compiled.common.join(' AND ')} LIMIT ${FUZZY_EXACT_LIMIT + 1}`,
+      compiled.params.values,
+    );
+    return rows.length <= FUZZY_EXACT_LIMIT ? rows.map((row) => row.id) : null;
+  }
+
   /**
    * The total and the facets, as cheaply as they can be honest:
    *
-   * - A small table is counted exactly (past EXACT_TOTAL_LIMIT matches the total is a lower bound).
+   * - A small table is counted exactly (past EXACT_TOTAL_LIMIT matches the total is a lower bound),
+   *   and so are the listed matches of the trigram fallback.
    * - A large one is first estimated from a ~FACET_SAMPLE_ROWS block sample. Far past the limit,
    *   that is the answer (lower-bound total, estimated facets). Otherwise the matches are counted
    *   (up to the limit), and the facets are counted exactly only when the rows they range over
    *   are few; else they stay estimates (`facetsAreEstimates`).
-   *
-   * The answer is reused for the same filters until the search table changes (its generation:
-   * one row, read first), so a write shows in the next search.
    */
-  private async countAll(compiled: CompiledQuery, values: unknown[], cacheKey: string): Promise<Counted> {
-    if (this.countCacheMs <= 0) return this.count(compiled, values);
-    const [{ generation }] = await this.dataSource.query<[{ generation: string }]>(
-      `SELECT coalesce((SELECT generation FROM search_generation), 0)::text AS generation`,
-    );
-    const cached = this.counts.get(cacheKey);
-    this.counts.delete(cacheKey);
-    if (cached && cached.generation === generation && Date.now() - cached.at < this.countCacheMs) {
-      this.counts.set(cacheKey, cached);
-      return cached.counted;
-    }
-    const counted = await this.count(compiled, values);
-    this.counts.set(cacheKey, { at: Date.now(), generation, counted });
-    if (this.counts.size > COUNT_CACHE_ENTRIES) this.counts.delete(this.counts.keys().next().value!);
-    return counted;
-  }
-
   private async count(compiled: CompiledQuery, values: unknown[]): Promise<Counted> {
     const rows = await this.searchTableRows();
     const samplePercent = (this.facetSampleRows * 100) / rows;
@@ -479,10 +518,10 @@ export class PostgresSearchEngine implements SearchEngine {
         ? { total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates }
         : { total: EXACT_TOTAL_LIMIT, totalIsLowerBound: true, facetsAreEstimates: false, buckets: exact.buckets };
     }
-    if (compiled.fuzzyParams !== null && (await this.countBase(compiled, values, FUZZY_EXACT_LIMIT + 1)) <= FUZZY_EXACT_LIMIT) {
+    if (compiled.fuzzyIds) {
       // The trigram fallback runs only when the text matched nothing and usually matches few
-      // rows, which its index finds: counting them beats testing word similarity on every
-      // sampled row. (A common word in handles can match many: then the sample, as for text.)
+      // rows, listed already: counting them beats testing word similarity on every sampled row.
+      // (A common word in handles can match many: then the sample, as for text.)
       const [{ n: matches, candidates }, exact] = await Promise.all([this.countMatches(compiled, values), this.countFacets(compiled, values)]);
       return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
@@ -591,17 +630,6 @@ export class PostgresSearchEngine implements SearchEngine {
     return n <= EXACT_TOTAL_LIMIT ? { n, candidates: rows.map((row) => row.id) } : { n };
   }
 
-  /** Rows passing the non-facet filters (what the facets count over), counted up to `cap`. */
-  private async countBase(compiled: CompiledQuery, values: unknown[], cap: number): Promise<number> {
-    // The facet conditions are selected so that every filter parameter is used by this statement too.
-    const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
-    const [row] = await this.dataSource.query<[{ n: number }]>(
-      `SELECT count(*)::int AS n FROM (SELECT ${flags.join(', ')} FROM influencer_search s ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''} LIMIT ${cap}) x`,
-      values,
-    );
-    return row.n;
-  }
-
   /** The planner's row count of the search table (refreshed by ANALYZE and autovacuum), re-read every minute. */
   private async searchTableRows(): Promise<number> {
     if (this.tableRows && Date.now() - this.tableRows.at < 60_000) return this.tableRows.rows;
@@ -619,7 +647,6 @@ export class PostgresSearchEngine implements SearchEngine {
     values: unknown[],
     samplePercent?: number,
   ): Promise<{ total: number; base: number; buckets: Record<FacetName, FacetBucket[]> }> {
-    const flags = FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`);
     const allFlags = FACET_NAMES.map((name) => `b.f_${name}`).join(' AND ');
     const parts = [
       `SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base b WHERE ${allFlags}`,
@@ -636,7 +663,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const sql = `
       WITH base AS MATERIALIZED (
         SELECT s.niches, s.platforms, s.country, s.languages, s.tier, s.audience_top_countries,
-               ${compiled.priceExpr} AS price, ${flags.join(', ')}
+               ${compiled.priceExpr} AS price, ${facetFlags(compiled)}
           FROM influencer_search s ${samplePercent === undefined || samplePercent >= 100 ? '' : `TABLESAMPLE SYSTEM (${samplePercent}) REPEATABLE (42)`}
          ${compiled.common.length ? `WHERE ${compiled.common.join(' AND ')}` : ''}
       )
