@@ -211,6 +211,10 @@ export function DiscoveryPage() {
                 <p className="muted">{t('discover.shown', { shown: formatNumber(hits.length), total: formatNumber(firstPage?.total ?? hits.length) })}</p>
               </div>
             ) : null}
+            {q && sort === 'relevance' && !search.hasNextPage && firstPage && hits.length > 0 && hits.length < firstPage.total ? (
+              // Relevance ranks a bounded set of the best matches; other orders page through all of them.
+              <p className="muted load-more">{t('discover.rankedEnd', { shown: formatNumber(hits.length), total: formatNumber(firstPage.total) })}</p>
+            ) : null}
             {search.isFetchNextPageError ? (
               <Alert tone="danger" live="alert" title={describeError(t, search.error)} />
             ) : null}

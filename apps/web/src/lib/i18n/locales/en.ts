@@ -412,6 +412,7 @@ export const en = {
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     shown: 'Showing {{shown}} of {{total}}',
+    rankedEnd: 'These are the {{shown}} best matches for your words. To go through all {{total}}, sort by another order.',
     emptyTitle: 'No influencers match',
     emptyBody: 'Try fewer filters, lower minimum shares or a different spelling.',
     emptyNoData: 'There are no approved influencers yet.',
