@@ -95,10 +95,15 @@ export function* lineAlignedPieces(rows: string, size: number): Generator<string
   }
 }
 
-/** COPY already-encoded rows (text format) into `table` and wait until the server has taken them all. */
-export async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: string): Promise<void> {
+/**
+ * COPY already-encoded rows (text format) into `table` and wait until the server has taken them
+ * all. `freeze`: write the rows frozen and their pages all-visible (the table must have been
+ * created or truncated in this transaction), so that neither the first reads nor autovacuum
+ * rewrite a freshly loaded table.
+ */
+export async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: string, options: { freeze?: boolean } = {}): Promise<void> {
   if (!rows) return;
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN${options.freeze ? ' WITH (FREEZE)' : ''}`));
   // Writes of ~1 MB: the socket is fed steadily and the event loop stays free between them.
   await pipeline(Readable.from(lineAlignedPieces(rows, 1 << 20)), stream);
 }

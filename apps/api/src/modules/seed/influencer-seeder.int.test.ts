@@ -175,6 +175,26 @@ describe('seeder', () => {
     expect(await seededRows()).toEqual(rows);
   });
 
+  it('writes the tables nothing else references frozen (all-visible) in bulk mode, and the others as usual', async () => {
+    await seedInfluencers(pool(), { count: 30, seed: 4, searchOutbox: false, bulkLoadFrom: 10 });
+    const visibility = async () =>
+      Object.fromEntries(
+        (
+          await ctx.dataSource.query(
+            `SELECT relname, relpages > 0 AND relallvisible = relpages AS frozen FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'`,
+            [LOADED],
+          )
+        ).map((row: { relname: string; frozen: boolean }) => [row.relname, row.frozen]),
+      );
+    expect(await visibility()).toMatchObject({ influencer_search: true, social_accounts: true, influencer_profiles: false, users: false });
+
+    // Without the right to TRUNCATE, the same load, not frozen.
+    await emptyCatalogue();
+    const refusing = interceptedPool((text) => (text.startsWith('TRUNCATE') ? injected(text) : undefined));
+    expect(await seedInfluencers(refusing, { count: 30, seed: 4, searchOutbox: false, bulkLoadFrom: 10 })).toMatchObject({ influencers: 30, connections: 2 });
+    expect(await visibility()).toMatchObject({ influencer_search: false, social_accounts: false });
+  });
+
   it('analyses the loaded tables in bulk mode', async () => {
     await seedInfluencers(pool(), { count: 30, seed: 4, searchOutbox: false, bulkLoadFrom: 10 });
     const tables: { table: string; tuples: number; stats: number }[] = await ctx.dataSource.query(

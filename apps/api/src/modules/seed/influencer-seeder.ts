@@ -184,8 +184,38 @@ async function* encodedBatches(generator: InfluencerGenerator, range: { offset: 
   }
 }
 
-async function writeTables(client: PoolClient, tables: readonly Table[], batch: EncodedBatch): Promise<void> {
-  for (const table of tables) await copyRows(client, table, COLUMNS[table], batch.rows[table]);
+async function writeTables(client: PoolClient, tables: readonly Table[], batch: EncodedBatch, frozen: ReadonlySet<Table> = new Set()): Promise<void> {
+  for (const table of tables) await copyRows(client, table, COLUMNS[table], batch.rows[table], { freeze: frozen.has(table) });
+}
+
+/**
+ * The tables a bulk load may empty with TRUNCATE (nothing outside them references them) so that
+ * its COPY can write frozen rows; `influencer_profiles` (referenced by lists, offers …) and
+ * `users` are loaded without.
+ */
+const TRUNCATABLE: readonly Table[] = ['social_accounts', 'influencer_rates', 'follower_snapshots', 'influencer_search'];
+
+/**
+ * TRUNCATEs `tables` when all of them are empty (in bulk mode they are: every row hangs off a
+ * profile, and there are none) and returns them, so COPY may use FREEZE; returns none when one
+ * has rows or TRUNCATE is not allowed (not the tables' owner), leaving everything as it was.
+ */
+async function truncateForFreeze(client: PoolClient, tables: readonly Table[]): Promise<Set<Table>> {
+  await client.query('SAVEPOINT seed_truncate');
+  try {
+    await client.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    const { rows } = await client.query<{ used: boolean }>(`SELECT ${tables.map((table) => `EXISTS (SELECT 1 FROM ${table})`).join(' OR ')} AS used`);
+    if (rows[0]!.used) {
+      await client.query('ROLLBACK TO SAVEPOINT seed_truncate');
+      return new Set();
+    }
+    await client.query(`TRUNCATE ${tables.join(', ')}`);
+    await client.query('RELEASE SAVEPOINT seed_truncate');
+    return new Set(tables);
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT seed_truncate');
+    return new Set();
+  }
 }
 
 async function markSearchDirty(client: PoolClient, batch: EncodedBatch): Promise<void> {
@@ -418,11 +448,12 @@ async function loadInOne(client: PoolClient, batches: AsyncIterable<EncodedBatch
   await client.query('BEGIN');
   try {
     await client.query(BULK_SETTINGS);
+    const frozen = await truncateForFreeze(client, TRUNCATABLE);
     for (const [table, trigger] of SEARCH_TRIGGERS) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await withBulkLoad(client, ALL_TABLES.filter((table) => table !== 'users'), () =>
       run(async (_, queue) => {
         for await (const batch of queue) {
-          await writeTables(client, ALL_TABLES, batch);
+          await writeTables(client, ALL_TABLES, batch, frozen);
           if (searchOutbox) await markSearchDirty(client, batch);
         }
       }),
@@ -460,13 +491,17 @@ async function loadInTwo(
     await main.query('BEGIN');
     await main.query(BULK_SETTINGS);
     await search.query(BULK_SETTINGS);
+    const frozen = new Set([
+      ...(await truncateForFreeze(main, TRUNCATABLE.filter((table) => table !== 'influencer_search'))),
+      ...(await truncateForFreeze(search, ['influencer_search'])),
+    ]);
     for (const [table, trigger] of SEARCH_TRIGGERS) await main.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     // Each connection drops and rebuilds its own tables' indexes: their locks never meet.
     await run(async (index, queue) => {
       if (index === 0) {
         await withBulkLoad(main, MAIN_TABLES.filter((table) => table !== 'users'), async () => {
           for await (const batch of queue) {
-            await writeTables(main, MAIN_TABLES, batch);
+            await writeTables(main, MAIN_TABLES, batch, frozen);
             if (searchOutbox) await markSearchDirty(main, batch);
           }
         });
@@ -478,7 +513,7 @@ async function loadInTwo(
           search,
           ['influencer_search'],
           async () => {
-            for await (const batch of queue) await writeTables(search, ['influencer_search'], batch);
+            for await (const batch of queue) await writeTables(search, ['influencer_search'], batch, frozen);
           },
           { keepForeignKeys: true },
         );
