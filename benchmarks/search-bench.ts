@@ -113,7 +113,7 @@ async function main() {
     for (const q of queries) await engine.search(parsed.get(q)!).catch(() => undefined);
     const engineRun = await withCpu(() => load(queries, loadOptions, async (q) => void (await engine.search(parsed.get(q)!))));
     // The same without reusing totals and facets: what each query costs when it is new (or the table just changed).
-    const uncached = new PostgresSearchEngine(dataSource, { countCacheMs: 0 });
+    const uncached = new PostgresSearchEngine(dataSource, { reuseMs: 0 });
     const uncachedRun = await load(queries, loadOptions, async (q) => void (await uncached.search(parsed.get(q)!)));
 
     // The same mix through HTTP as a logged-in brand.

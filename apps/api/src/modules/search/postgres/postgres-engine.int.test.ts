@@ -85,7 +85,7 @@ describe('PostgreSQL engine shortcuts', () => {
 
   it('estimates facets from a sample when they range over many rows, but keeps the total exact, and says so', async () => {
     const exact = new PostgresSearchEngine(dataSource);
-    const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, countCacheMs: 0 });
+    const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, reuseMs: 0 });
     const query = parse('niche=travel&country=DE');
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM influencer_search WHERE niches && '{travel}' AND country = 'DE'`);
 
@@ -96,7 +96,7 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(ids(estimated.hits)).toEqual(ids(counted.hits));
 
     // A narrow base is still counted exactly on the sampled path.
-    const narrowBase = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, countCacheMs: 0 });
+    const narrowBase = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, reuseMs: 0 });
     const narrow = await narrowBase.search(query);
     expect(narrow).toMatchObject({ total: n, facetsAreEstimates: false });
     expect(narrow.facets).toEqual(counted.facets);
@@ -108,7 +108,7 @@ describe('PostgreSQL engine shortcuts', () => {
     );
     const typo = parse(`q=${encodeURIComponent(`${name.slice(0, -1)}q`)}`);
     const exact = await new PostgresSearchEngine(dataSource).search(typo);
-    const sampled = await new PostgresSearchEngine(dataSource, { facetSampleRows: 400, countCacheMs: 0 }).search(typo);
+    const sampled = await new PostgresSearchEngine(dataSource, { facetSampleRows: 400, reuseMs: 0 }).search(typo);
     expect(ids(exact.hits)).toContain(id);
     expect(sampled).toMatchObject({ total: exact.total, totalIsLowerBound: false, facetsAreEstimates: false });
     expect(sampled.facets).toEqual(exact.facets);

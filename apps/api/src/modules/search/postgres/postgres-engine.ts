@@ -277,7 +277,7 @@ const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
 /** Whether a row passes each facet's own filter, as columns `f_<facet>`. */
 const facetFlags = (compiled: CompiledQuery) => FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`).join(', ');
 /**
- * Rows a facet estimate looks at (a repeatable block sample: always the same ~1 % of a million
+ * Rows a facet estimate looks at (a repeatable block sample: always the same ~0.3 % of a million
  * rows, so those pages stay in shared buffers).
  */
 const FACET_SAMPLE_ROWS = 3_000;
@@ -295,10 +295,10 @@ const RELEVANCE_CANDIDATES = 300;
 /** Matches the counting statement lists in sort order: one past the largest page (`limit` ≤ 100). */
 const FIRST_PAGE_CANDIDATES = 101;
 /**
- * How long a total and facets are reused for the same filters while the search table's generation
- * (migration 1764892800000) is unchanged: any write to the table ends the reuse at once.
+ * How long totals, facets and listed matches are reused for the same query while the search
+ * table's generation (migration 1764892800000) is unchanged: any write to the table ends the reuse.
  */
-const COUNT_CACHE_MS = 10 * 60_000;
+const REUSE_MS = 10 * 60_000;
 const REUSED_ENTRIES = 1000;
 
 interface Counted {
@@ -315,8 +315,8 @@ interface Counted {
 }
 
 export interface PostgresSearchOptions {
-  /** Reuse totals and facets for the same filters this long while the table is unchanged (0: never). */
-  countCacheMs?: number;
+  /** Reuse totals, facets and listed matches this long while the table is unchanged (0: never; REUSE_MS). */
+  reuseMs?: number;
   /** FACET_SAMPLE_ROWS; tests lower it to reach the sampled path on a small table. */
   facetSampleRows?: number;
   /** EXACT_FACET_BASE_LIMIT. */
@@ -407,7 +407,7 @@ export function searchTableRow(d: InfluencerSearchDocument): SearchTableRow {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
-  private readonly countCacheMs: number;
+  private readonly reuseMs: number;
   private readonly facetSampleRows: number;
   private readonly exactFacetBaseLimit: number;
   private readonly relevanceCandidates: number;
@@ -419,7 +419,7 @@ export class PostgresSearchEngine implements SearchEngine {
     private readonly dataSource: DataSource,
     options: PostgresSearchOptions = {},
   ) {
-    this.countCacheMs = options.countCacheMs ?? COUNT_CACHE_MS;
+    this.reuseMs = options.reuseMs ?? REUSE_MS;
     this.facetSampleRows = options.facetSampleRows ?? FACET_SAMPLE_ROWS;
     this.exactFacetBaseLimit = options.exactFacetBaseLimit ?? EXACT_FACET_BASE_LIMIT;
     this.relevanceCandidates = options.relevanceCandidates ?? RELEVANCE_CANDIDATES;
@@ -464,7 +464,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** The search table's generation (migration 1764892800000), or null when nothing is reused. */
   private async generation(): Promise<string | null> {
-    if (this.countCacheMs <= 0) return null;
+    if (this.reuseMs <= 0) return null;
     const [{ generation }] = await this.dataSource.query<[{ generation: string }]>(
       `SELECT coalesce((SELECT generation FROM search_generation), 0)::text AS generation`,
     );
@@ -479,7 +479,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (generation === null) return compute();
     const cached = this.reused.get(key);
     this.reused.delete(key);
-    if (cached && cached.generation === generation && Date.now() - cached.at < this.countCacheMs) {
+    if (cached && cached.generation === generation && Date.now() - cached.at < this.reuseMs) {
       this.reused.set(key, cached);
       return cached.value as T;
     }
