@@ -232,13 +232,14 @@ async function settleAll(work: Promise<unknown>[]): Promise<void> {
 /**
  * Feeds every batch to every consumer (one per connection) through a small queue each, so
  * generation runs ahead of the slowest COPY by at most QUEUED_BATCHES batches. The first failure,
- * anywhere, stops the producer and the other consumers; `consume` only resolves when all are done.
+ * anywhere, stops the producer and the other consumers; `run` settles only once all have stopped
+ * (no COPY is still running when the caller rolls back).
  */
 function pipelineBatches(
   batches: AsyncIterable<EncodedBatch>,
   consumers: number,
   onBatchDone: (batch: EncodedBatch) => void,
-): { queues: BoundedQueue<EncodedBatch>[]; run: (consume: (index: number, queue: AsyncIterable<EncodedBatch>) => Promise<void>) => Promise<void> } {
+): { run: (consume: (index: number, queue: AsyncIterable<EncodedBatch>) => Promise<void>) => Promise<void> } {
   const queues = Array.from({ length: consumers }, () => new BoundedQueue<EncodedBatch>(QUEUED_BATCHES));
   const failAll = (error: unknown) => {
     for (const queue of queues) queue.fail(error);
@@ -264,7 +265,6 @@ function pipelineBatches(
     }
   };
   return {
-    queues,
     run: (consume) =>
       settleAll([
         produce(),
@@ -370,11 +370,12 @@ async function removeSeededInfluencers(client: PoolClient): Promise<void> {
  * - Into an empty catalogue with at least BULK_LOAD_THRESHOLD influencers (bulk mode), the
  *   secondary indexes and foreign keys are dropped first and rebuilt once at the end (a sort per
  *   index instead of millions of random B-tree inserts, one join per foreign key instead of a
- *   lookup per row); the tables are analysed afterwards. The search table (a generated tsvector:
- *   more than half of PostgreSQL's work) is loaded over a second connection in its own
- *   transaction when the database allows it, so PostgreSQL uses two cores; both transactions
- *   commit together once everything, indexes included, is in place (`loadInTwo`). Otherwise one
- *   transaction does it all.
+ *   lookup per row), and the tables analysed, all before commit. The tables nothing else
+ *   references are truncated first (they are empty) and written with COPY FREEZE. The search table
+ *   (its generated tsvector is most of PostgreSQL's work) is loaded over a second connection in
+ *   its own transaction when the database allows it, so PostgreSQL uses two cores; both
+ *   transactions commit together once everything, indexes included, is in place (`loadInTwo`).
+ *   Otherwise one transaction does it all.
  * - Otherwise (the demo seed, adding to a seeded database) one transaction per batch.
  */
 export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise<SeedTotals> {
@@ -410,9 +411,12 @@ export async function seedInfluencers(pool: Pool, options: SeedOptions): Promise
         totals.connections = 2;
         try {
           await loadInTwo(client, searchLane, batches, searchOutbox, onBatchDone);
-        } finally {
-          searchLane.client.release();
+        } catch (error) {
+          // Not back into the pool: it may be half-way through something.
+          searchLane.client.release(true);
+          throw error;
         }
+        searchLane.client.release();
       } else {
         await loadInOne(client, batches, searchOutbox, onBatchDone);
       }
