@@ -426,16 +426,16 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(query: TSearchQuery): Promise<SearchResult> {
-    const result = await this.searchIn(query, 'text');
+    const generation = await this.generation();
+    const result = await this.searchIn(query, 'text', generation);
     // Nothing in the text? Perhaps a typo in a name or handle.
-    return result.total === 0 && query.q ? this.searchIn(query, 'fuzzy') : result;
+    return result.total === 0 && query.q ? this.searchIn(query, 'fuzzy', generation) : result;
   }
 
-  private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy'): Promise<SearchResult> {
+  private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy', generation: string | null): Promise<SearchResult> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hash = queryHash(query);
     const filters = filterHash(query);
-    const generation = await this.generation();
     let compiled = compile(query, mode);
     if (mode === 'fuzzy') {
       // Trigram matching is the costly part of the fallback: find its matches once, then count,
