@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import supertest from 'supertest';
 import { buildUser, DEFAULT_PASSWORD } from '../../../test/factories.js';
+import { AccountsService } from '../accounts/index.js';
 import { TestClient, useTestApp } from '../../../test/test-app.js';
 import { countRows } from '../../../test/test-database.js';
 
@@ -85,6 +86,33 @@ describe('login and logout', () => {
     expect(again.body.error.code).toBe('AUTH_ACCOUNT_SUSPENDED');
     // A wrong password does not reveal the suspension.
     expect((await new TestClient(ctx.app).login(email, 'wrong password!')).body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+});
+
+describe('session requests', () => {
+  it('read the account with the session, not in a second query, and see its current status', async () => {
+    const { user, email } = await buildUser(ctx.dataSource, { role: 'brand', status: 'active' });
+    const client = new TestClient(ctx.app);
+    await client.login(email, DEFAULT_PASSWORD);
+    const findById = vi.spyOn(AccountsService.prototype, 'findById');
+    try {
+      expect((await client.get('/api/influencers/search?limit=1')).status).toBe(200);
+      expect(findById).not.toHaveBeenCalled();
+      await ctx.dataSource.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [user.id]);
+      expect((await client.get('/api/influencers/search?limit=1')).status).toBe(401);
+      expect(findById).not.toHaveBeenCalled();
+    } finally {
+      findById.mockRestore();
+    }
+  });
+
+  it('are anonymous once the account is gone', async () => {
+    const { user, email } = await buildUser(ctx.dataSource);
+    const client = new TestClient(ctx.app);
+    await client.login(email, DEFAULT_PASSWORD);
+    await ctx.dataSource.query(`DELETE FROM users WHERE id = $1`, [user.id]);
+    expect((await client.get('/api/auth/session').expect(200)).body.user).toBeNull();
+    expect((await client.get('/api/influencers/search')).status).toBe(401);
   });
 });
 

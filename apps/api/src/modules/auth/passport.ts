@@ -2,12 +2,13 @@ import type { Request, RequestHandler } from 'express';
 import { Passport } from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { canLogIn } from '@reachbridge/domain';
+import { canLogIn, type AccountStatus, type Role } from '@reachbridge/domain';
 import type { AccountsService } from '../accounts/index.js';
 import type { Actor } from '../../http/actor.js';
 import type { ApiTokensService } from './api-tokens.service.js';
 import { authErrors } from './auth.errors.js';
 import type { LoginThrottle } from './login-throttle.js';
+import { sessionAccountFor } from './session.js';
 
 export interface PassportDeps {
   accounts: AccountsService;
@@ -19,7 +20,8 @@ export interface PassportDeps {
 /**
  * One passport instance per app (not the global singleton): local strategy for login, bearer
  * strategy for API tokens, sessions carrying the user id only. The user is re-read on every
- * request, so a suspension takes effect on existing sessions at once.
+ * request (with the session, in one statement), so a suspension takes effect on existing sessions
+ * at once.
  */
 export function createPassport({ accounts, tokens, throttle, onLoginAttempt }: PassportDeps) {
   const passport = new Passport();
@@ -65,13 +67,18 @@ export function createPassport({ accounts, tokens, throttle, onLoginAttempt }: P
   );
 
   passport.serializeUser<string>((user, done) => done(null, user.id));
-  passport.deserializeUser<string>((id, done) => {
+  const sessionActor = (user: { id: string; role: Role; status: AccountStatus } | null): Actor | false =>
+    user && canLogIn(user.status) ? { id: user.id, role: user.role, status: user.status, via: 'session' } : false;
+  // The session store reads the account with the session; a session loaded another way (or a
+  // session naming another account) reads it here.
+  passport.deserializeUser<string>((req: Request, id: string, done: (error: unknown, user?: Actor | false) => void) => {
+    const preloaded = sessionAccountFor(req, id);
+    if (preloaded !== undefined) {
+      done(null, sessionActor(preloaded));
+      return;
+    }
     accounts.findById(id).then(
-      (user) =>
-        done(
-          null,
-          user && canLogIn(user.status) ? ({ id: user.id, role: user.role, status: user.status, via: 'session' } satisfies Actor) : false,
-        ),
+      (user) => done(null, sessionActor(user)),
       (error: unknown) => done(error),
     );
   });
