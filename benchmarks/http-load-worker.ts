@@ -1,9 +1,13 @@
 /**
  * The benchmark's HTTP client, in its own process: a client in the server's own event loop would
- * bill its fetch, parsing and garbage to the API (clients of a deployed server run elsewhere).
- * Takes its job from the parent over IPC and answers with the Run.
+ * bill its work and garbage to the API (clients of a deployed server run elsewhere). It uses
+ * node:http over keep-alive sockets, the leanest client Node has, because it shares the cores
+ * with the server: a request is timed from sending to its last byte, and the engine's time is
+ * read from the Server-Timing header, so the client never parses the body. Takes its job from
+ * the parent over IPC and answers with the Run and its own CPU time per request.
  */
-import { load, type LoadOptions } from './load.js';
+import http from 'node:http';
+import { load, type LoadOptions, type Run } from './load.js';
 
 export interface HttpLoadJob {
   base: string;
@@ -12,10 +16,31 @@ export interface HttpLoadJob {
   options: LoadOptions;
 }
 
+export interface HttpLoadResult extends Run {
+  clientCpuMsPerRequest: number;
+}
+
+const ENGINE_TIMING = /(?:^|,)\s*engine;[^,]*dur=([\d.]+)/;
+
 process.once('message', (job: HttpLoadJob) => {
-  void load(job.queries, job.options, async (query) => {
-    const response = await fetch(`${job.base}/api/influencers/search?${query}`, { headers: job.headers });
-    if (response.status !== 200) throw new Error(String(response.status));
-    return ((await response.json()) as { tookMs: number }).tookMs;
-  }).then((run) => process.send!(run, () => process.exit(0)));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.options.concurrency });
+  const search = (query: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.get(`${job.base}/api/influencers/search?${query}`, { headers: job.headers, agent }, (response) => {
+        response.resume();
+        response.once('error', reject);
+        response.once('end', () => {
+          const engineMs = ENGINE_TIMING.exec(String(response.headers['server-timing'] ?? ''))?.[1];
+          if (response.statusCode !== 200 || engineMs === undefined) reject(new Error(`HTTP ${response.statusCode}`));
+          else resolve(Number(engineMs));
+        });
+      });
+      request.once('error', reject);
+    });
+  const before = process.cpuUsage();
+  void load(job.queries, job.options, search).then((run) => {
+    const { user, system } = process.cpuUsage(before);
+    const result: HttpLoadResult = { ...run, clientCpuMsPerRequest: (user + system) / 1000 / Math.max(1, run.latencies.length + run.errors) };
+    process.send!(result, () => process.exit(0));
+  });
 });

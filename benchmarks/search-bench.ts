@@ -24,7 +24,7 @@ import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
 import { createLogger } from '../apps/api/src/observability/logger.js';
 import { createMetrics } from '../apps/api/src/observability/metrics.js';
-import type { HttpLoadJob } from './http-load-worker.js';
+import type { HttpLoadJob, HttpLoadResult } from './http-load-worker.js';
 import { load, type LoadOptions, type Run } from './load.js';
 
 const { values: args } = parseArgs({
@@ -44,7 +44,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** Runs a load phase and measures this process's CPU time (user + system) per request. */
-async function withCpu(phase: () => Promise<Run>): Promise<Run & { cpuMsPerRequest: number }> {
+async function withCpu<R extends Run>(phase: () => Promise<R>): Promise<R & { cpuMsPerRequest: number }> {
   const before = process.cpuUsage();
   const run = await phase();
   const { user, system } = process.cpuUsage(before);
@@ -133,8 +133,8 @@ async function main() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-    const apiRun = await withCpu(() => new Promise<Run>((resolve, reject) => {
-      client.once('message', (run) => resolve(run as Run));
+    const apiRun = await withCpu(() => new Promise<HttpLoadResult>((resolve, reject) => {
+      client.once('message', (run) => resolve(run as HttpLoadResult));
       client.once('error', reject);
       client.send({ base, headers: { cookie, ...proxied }, queries, options: loadOptions } satisfies HttpLoadJob);
     }));
@@ -162,7 +162,7 @@ async function main() {
       '',
       `API overhead at p50: ${overhead.toFixed(2)}× the engine's time inside the same HTTP requests (${rows[1]!.p50.toFixed(1)} ms against the engine's ${engineInApi.toFixed(1)} ms, \`tookMs\`); ` +
         `${runOverhead.toFixed(2)}× the engine run on its own (a different load: no HTTP work beside it). Load average at the start: ${loadAverage}. ` +
-        `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP (the HTTP client runs in a separate process).`,
+        `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP; the HTTP client, in its own process on the same cores, used ${apiRun.clientCpuMsPerRequest.toFixed(2)} ms per request.`,
       '',
       'Per query, engine (in-process) and engine without reused counts, under the same load: median ms (runs).',
       '',

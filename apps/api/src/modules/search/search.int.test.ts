@@ -59,6 +59,8 @@ describe('GET /api/influencers/search', () => {
     expect(all.body).toMatchObject({ total: 1, totalIsLowerBound: false, engine: 'postgres', nextCursor: null });
     expect(all.body.hits[0]).toMatchObject({ displayName: 'سارا احمدی', tier: 'micro', price: { amount: 45000, currency: 'USD' } });
     expect(all.body.facets.niche).toEqual([{ value: 'food', count: 1 }]);
+    // The engine's time is also a Server-Timing entry, the same figure as tookMs.
+    expect(all.headers['server-timing']).toBe(`engine;desc="postgres";dur=${all.body.tookMs}`);
 
     // An edit reaches search after the next drain; a suspension removes the profile.
     await approved.client.put('/api/me/influencer-profile', profileBody({ niches: ['travel'] }));
