@@ -3,9 +3,11 @@
  *
  * Seeds N influencers into a benchmark database (embedded PostgreSQL in DIR, default
  * .data/bench; DATABASE_URL if set), then fires the committed query mix (search-queries.json,
- * facets included — every search computes them) at concurrency C for S seconds three times: straight at
- * the search engine, at the engine again without reusing counts (totals and facets), then through
- * the HTTP API as a logged-in brand (the client in its own process). Reports p50/p95/p99 latency,
+ * facets included — every search computes them) at concurrency C for S seconds five times: straight at
+ * the search engine; at the engine without reusing counts (totals and facets); at the engine while
+ * profiles are written ten times a second, first with every write shown in the next search, then
+ * with the production default's staleness window (SEARCH_MAX_STALENESS_MS); then through the HTTP
+ * API as a logged-in brand (the client in its own process). Reports p50/p95/p99 latency,
  * throughput and the API's overhead over the engine; --write appends the table to docs/benchmarks.md.
  */
 import { fork } from 'node:child_process';
@@ -40,6 +42,7 @@ const profiles = Number(args.profiles);
 const concurrency = Number(args.concurrency);
 const loadOptions: LoadOptions = { concurrency, durationMs: Number(args.duration) * 1000 };
 const ROOT = path.resolve(import.meta.dirname, '..');
+const WRITES_PER_SECOND = 10;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -115,6 +118,25 @@ async function main() {
     // The same without reusing totals and facets: what each query costs when it is new (or the table just changed).
     const uncached = new PostgresSearchEngine(dataSource, { reuseMs: 0 });
     const uncachedRun = await load(queries, loadOptions, async (q) => void (await uncached.search(parsed.get(q)!)));
+    // A live marketplace writes to the search table all the time (profile edits, follower
+    // updates). The same mix while profiles change WRITES_PER_SECOND times a second: with every
+    // write shown in the next search, and with the production default's staleness window.
+    const writeIds = (await dataSource.query<{ id: string }[]>(`SELECT id FROM influencer_search TABLESAMPLE SYSTEM (0.1) LIMIT 1000`)).map((row) => row.id);
+    const whileWriting = async (phase: () => Promise<Run>) => {
+      let writes = 0;
+      const writer = setInterval(() => {
+        const id = writeIds[writes++ % writeIds.length];
+        void dataSource.query(`UPDATE influencer_search SET growth_30d = growth_30d WHERE id = $1`, [id]);
+      }, 1000 / WRITES_PER_SECOND);
+      try {
+        return await phase();
+      } finally {
+        clearInterval(writer);
+      }
+    };
+    const writtenExactRun = await whileWriting(() => load(queries, loadOptions, async (q) => void (await engine.search(parsed.get(q)!))));
+    const nearRealTime = new PostgresSearchEngine(dataSource, { maxStalenessMs: config.search.maxStalenessMs });
+    const writtenStaleRun = await whileWriting(() => load(queries, loadOptions, async (q) => void (await nearRealTime.search(parsed.get(q)!))));
 
     // The same mix through HTTP as a logged-in brand.
     const accounts = new AccountsService(dataSource);
@@ -140,7 +162,13 @@ async function main() {
     }));
     server.close();
 
-    const rows = [summarise('engine (in-process)', engineRun), summarise('HTTP API', apiRun), summarise('engine, counts not reused', uncachedRun)];
+    const rows = [
+      summarise('engine (in-process)', engineRun),
+      summarise('HTTP API', apiRun),
+      summarise('engine, counts not reused', uncachedRun),
+      summarise(`engine, ${WRITES_PER_SECOND} writes/s, each shown in the next search`, writtenExactRun),
+      summarise(`engine, ${WRITES_PER_SECOND} writes/s, counts up to ${config.search.maxStalenessMs / 1000} s old (production default)`, writtenStaleRun),
+    ];
     // The API's overhead, two ways: per request (the client's time against the engine's time
     // inside the same requests, `tookMs`: same queries, same load), and run against run.
     const engineInApi = percentile(apiRun.engineLatencies, 50);
@@ -153,8 +181,9 @@ async function main() {
       `Machine: ${machine}. Engine: PostgreSQL (${config.database.kind}). Command: \`npm run bench:search -- --profiles ${profiles} --concurrency ${concurrency} --duration ${args.duration}\`. Query mix: \`benchmarks/search-queries.json\` (${queries.length} queries, facets included).`,
       '',
       'Errors are requests that failed, e.g. on the 15 s statement timeout; latencies count successful requests only. ' +
-        'The engine and HTTP rows reuse totals and facets per filter set while the search table is unchanged, as the server does; ' +
-        'the last row recomputes them for every request.',
+        'The first two rows reuse totals and facets per filter set while the search table is unchanged (no writes during those runs); ' +
+        '"not reused" recomputes them for every request; the last two rows write to the table during the run ' +
+        `(the HTTP server runs with the production default, counts up to ${config.search.maxStalenessMs / 1000} s old).`,
       '',
       '| path | requests | errors | req/s | p50 ms | p95 ms | p99 ms |',
       '|---|---:|---:|---:|---:|---:|---:|',

@@ -18,6 +18,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ EMBEDDED_PG_SHARED_BUFFERS: '1GB' }).database).toMatchObject({ kind: 'embedded', sharedBuffers: '1GB' });
   });
 
+  it('lets production search count without a profile write for up to 10 s, development and tests not at all, unless told', () => {
+    const production = { NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', ALLOW_SIMULATED_PAYMENTS: 'true' } as const;
+    expect(parseConfig(production).search.maxStalenessMs).toBe(10_000);
+    expect(parseConfig({}).search.maxStalenessMs).toBe(0);
+    expect(parseConfig({ NODE_ENV: 'test' }).search.maxStalenessMs).toBe(0);
+    expect(parseConfig({ ...production, SEARCH_MAX_STALENESS_MS: '0' }).search.maxStalenessMs).toBe(0);
+    expect(parseConfig({ SEARCH_MAX_STALENESS_MS: '2500' }).search.maxStalenessMs).toBe(2500);
+  });
+
   it('switches to an external database by DATABASE_URL alone', () => {
     const config = parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/rb' });
     expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/rb' });
@@ -29,6 +38,7 @@ describe('parseConfig', () => {
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ EMBEDDED_PG_SHARED_BUFFERS: '1 GB; DROP' }, 'EMBEDDED_PG_SHARED_BUFFERS'],
+    [{ SEARCH_MAX_STALENESS_MS: '-1' }, 'SEARCH_MAX_STALENESS_MS'],
   ])('names the variable of a bad value (%o)', (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`${variable}:`));

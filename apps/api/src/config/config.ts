@@ -42,6 +42,8 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   TRUST_PROXY: booleanString.default(false),
+  /** How long after a profile write search may still count without it (see PostgresSearchEngine); default 10 s in production, 0 otherwise. */
+  SEARCH_MAX_STALENESS_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   ELASTICSEARCH_URL: z.url().optional(),
   ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ and - only').default('reachbridge'),
   ELASTICSEARCH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
@@ -122,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     search: {
       engine: e.ELASTICSEARCH_URL ? ('elasticsearch' as const) : ('postgres' as const),
+      maxStalenessMs: e.SEARCH_MAX_STALENESS_MS ?? (isProduction ? 10_000 : 0),
       elasticsearch: e.ELASTICSEARCH_URL
         ? { url: e.ELASTICSEARCH_URL, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX, timeoutMs: e.ELASTICSEARCH_TIMEOUT_MS }
         : undefined,

@@ -21,7 +21,7 @@ export interface SearchModuleDeps {
  * every engine.
  */
 export function createSearchModule({ dataSource, config, logger }: SearchModuleDeps) {
-  const postgres = new PostgresSearchEngine(dataSource);
+  const postgres = new PostgresSearchEngine(dataSource, { maxStalenessMs: config.search.maxStalenessMs });
   const elasticsearch: ElasticsearchEngine | undefined = config.search.elasticsearch
     ? createElasticsearchEngine(config.search.elasticsearch)
     : undefined;

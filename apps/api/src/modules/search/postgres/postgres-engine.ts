@@ -296,7 +296,8 @@ const RELEVANCE_CANDIDATES = 300;
 const FIRST_PAGE_CANDIDATES = 101;
 /**
  * How long totals, facets and listed matches are reused for the same query while the search
- * table's generation (migration 1764892800000) is unchanged: any write to the table ends the reuse.
+ * table's generation (migration 1764892800000) is unchanged. A write to the table ends the reuse
+ * at once, or, with `maxStalenessMs`, once the reused result is that old.
  */
 const REUSE_MS = 10 * 60_000;
 const REUSED_ENTRIES = 1000;
@@ -317,6 +318,15 @@ interface Counted {
 export interface PostgresSearchOptions {
   /** Reuse totals, facets and listed matches this long while the table is unchanged (0: never; REUSE_MS). */
   reuseMs?: number;
+  /**
+   * Near real time: after a write, results computed before it are still reused until they are this
+   * old (0, the default: a write shows in the next search). Under a steady stream of profile
+   * writes, every write would otherwise make every query recount its matches. Hits are always
+   * read from the table and filtered again, so a hit never shows stale values or a profile that
+   * no longer matches; within the window a new match can be missing from the totals, the facets
+   * and a listed first page.
+   */
+  maxStalenessMs?: number;
   /** FACET_SAMPLE_ROWS; tests lower it to reach the sampled path on a small table. */
   facetSampleRows?: number;
   /** EXACT_FACET_BASE_LIMIT. */
@@ -408,6 +418,7 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
   private readonly reuseMs: number;
+  private readonly maxStalenessMs: number;
   private readonly facetSampleRows: number;
   private readonly exactFacetBaseLimit: number;
   private readonly relevanceCandidates: number;
@@ -420,6 +431,7 @@ export class PostgresSearchEngine implements SearchEngine {
     options: PostgresSearchOptions = {},
   ) {
     this.reuseMs = options.reuseMs ?? REUSE_MS;
+    this.maxStalenessMs = Math.min(options.maxStalenessMs ?? 0, this.reuseMs);
     this.facetSampleRows = options.facetSampleRows ?? FACET_SAMPLE_ROWS;
     this.exactFacetBaseLimit = options.exactFacetBaseLimit ?? EXACT_FACET_BASE_LIMIT;
     this.relevanceCandidates = options.relevanceCandidates ?? RELEVANCE_CANDIDATES;
@@ -473,13 +485,15 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * A result computed for this generation of the search table (and not too long ago), or computed
-   * now. Any write to the table changes the generation, so a write shows in the next search.
+   * now. Any write to the table changes the generation, so a write shows in the next search, or
+   * (with `maxStalenessMs`) in the first search once the result reused is that old.
    */
   private async reuse<T>(generation: string | null, key: string, compute: () => Promise<T>): Promise<T> {
     if (generation === null) return compute();
     const cached = this.reused.get(key);
     this.reused.delete(key);
-    if (cached && cached.generation === generation && Date.now() - cached.at < this.reuseMs) {
+    const age = cached ? Date.now() - cached.at : Infinity;
+    if (cached && age < this.reuseMs && (cached.generation === generation || age < this.maxStalenessMs)) {
       this.reused.set(key, cached);
       return cached.value as T;
     }
