@@ -7,6 +7,7 @@ import { CreateOffersAndLedger1764547200000 } from './1764547200000-create-offer
 import { TrustSafety1764633600000 } from './1764633600000-trust-safety.js';
 import { SearchPerformance1764806400000 } from './1764806400000-search-performance.js';
 import { SearchAtScale1764892800000 } from './1764892800000-search-at-scale.js';
+import { SearchTerms1764979200000 } from './1764979200000-search-terms.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   TrustSafety1764633600000,
   SearchPerformance1764806400000,
   SearchAtScale1764892800000,
+  SearchTerms1764979200000,
 ];

@@ -102,17 +102,27 @@ program
           `(${Math.round(totals.influencers / seconds)} profiles/s, ${totals.mode} load on ${totals.connections} connection${totals.connections > 1 ? 's' : ''}, ` +
           `search table included); they log in with ${SEEDED_INFLUENCER_PASSWORD}`,
       );
-      await indexPending(dataSource);
+      await indexPending(dataSource, { rebuildTerms: true });
     }),
   );
 
-/** Drains the search outbox into every configured engine (PostgreSQL, and Elasticsearch when set). */
-async function indexPending(dataSource: DataSource): Promise<void> {
+/**
+ * Drains the search outbox into every configured engine (PostgreSQL, and Elasticsearch when set);
+ * after a bulk change, also rebuilds PostgreSQL's prefix term dictionary (else the worker does
+ * within the hour).
+ */
+async function indexPending(dataSource: DataSource, options: { rebuildTerms?: boolean } = {}): Promise<void> {
   const started = Date.now();
   const search = createSearchModule({ dataSource, config, logger });
   const indexed = await search.sync.drainAll();
   await search.elasticsearch?.close();
   console.log(`indexed ${indexed} profiles for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (options.rebuildTerms) {
+    const termsStarted = Date.now();
+    const words = await search.postgres.rebuildTerms();
+    const took = ((Date.now() - termsStarted) / 1000).toFixed(1);
+    console.log(words === null ? 'prefix term dictionary: another process is rebuilding it' : `prefix term dictionary: ${words} words in ${took} s`);
+  }
 }
 
 program
@@ -152,7 +162,7 @@ search
         console.log(`elasticsearch: ${JSON.stringify(result)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       await dataSource.query(`SELECT mark_search_dirty(id) FROM influencer_profiles`);
-      await indexPending(dataSource);
+      await indexPending(dataSource, { rebuildTerms: true });
     }),
   );
 

@@ -35,6 +35,7 @@ export function createSearchModule({ dataSource, config, logger }: SearchModuleD
     routes: searchRoutes(service),
     engineName: service.engineName,
     elasticsearch,
+    postgres,
     /** Engine states for /readyz: `postgres:up` or `elasticsearch:down,postgres:up`. */
     health: async () => (await Promise.all(engines.map(async (engine) => `${engine.name}:${await engine.health()}`))).reverse().join(','),
   };

@@ -82,9 +82,26 @@ export class SearchSync {
     return { pending: row.pending, oldestSeconds: row.oldest };
   }
 
-  /** Runs `drainOnce` on an interval until stopped. */
-  start(intervalMs = 1000): { stop: () => Promise<void> } {
+  /** Each engine's upkeep; a failure is logged, never thrown (search goes on without it). */
+  async maintain(): Promise<void> {
+    await Promise.all(
+      this.engines.map(async (engine) => {
+        try {
+          await engine.maintain?.();
+        } catch (error) {
+          this.logger.warn({ err: error, engine: engine.name }, 'search engine upkeep failed');
+        }
+      }),
+    );
+  }
+
+  /**
+   * Runs `drainOnce` on an interval until stopped, and each engine's upkeep (`maintain`) at the
+   * start and then every `maintainIntervalMs`.
+   */
+  start(intervalMs = 1000, maintainIntervalMs = 5 * 60_000): { stop: () => Promise<void> } {
     let running: Promise<unknown> | null = null;
+    let maintaining: Promise<unknown> | null = null;
     let stopped = false;
     const tick = () => {
       if (stopped || running) return; // one drain at a time
@@ -92,14 +109,19 @@ export class SearchSync {
         .catch((error: unknown) => this.logger.error({ err: error }, 'search sync loop failed'))
         .finally(() => (running = null));
     };
-    const timer = setInterval(tick, intervalMs);
-    timer.unref();
+    const maintain = () => {
+      if (stopped || maintaining) return;
+      maintaining = this.maintain().finally(() => (maintaining = null));
+    };
+    const timers = [setInterval(tick, intervalMs), setInterval(maintain, maintainIntervalMs)];
+    for (const timer of timers) timer.unref();
     tick();
+    maintain();
     return {
       stop: async () => {
         stopped = true;
-        clearInterval(timer);
-        await running;
+        for (const timer of timers) clearInterval(timer);
+        await Promise.all([running, maintaining]);
       },
     };
   }

@@ -86,6 +86,8 @@ export interface SearchEngine {
   upsert(documents: InfluencerSearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   health(): Promise<'up' | 'down'>;
+  /** Periodic upkeep the worker runs (PostgreSQL: rebuilding its prefix term dictionary when old). */
+  maintain?(): Promise<void>;
 }
 
 /** Page size when the query does not say. */

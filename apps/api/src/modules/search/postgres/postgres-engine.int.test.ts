@@ -83,6 +83,22 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(await allPages(new PostgresSearchEngine(dataSource, { relevanceCandidates: 10_000 }), 'q=creator&limit=100')).toHaveLength(matches);
   });
 
+  it('past the exact-count limit, lists the relevance candidates once and pages through exactly those', async () => {
+    const engine = new PostgresSearchEngine(dataSource, { relevanceCandidates: 50 });
+    // As with more than 10,000 matches: the count is a lower bound and lists nothing.
+    const internals = engine as unknown as { count: (...args: unknown[]) => Promise<object>; relevanceCandidateIds: () => Promise<string[]> };
+    const count = internals.count.bind(engine);
+    vi.spyOn(internals, 'count').mockImplementation(async (...args) => ({ ...(await count(...args)), total: 10_000, totalIsLowerBound: true, candidates: undefined }));
+    const listing = vi.spyOn(internals, 'relevanceCandidateIds');
+    const hits = await allPages(engine, 'q=creator&limit=15');
+    const candidates: { id: string }[] = await dataSource.query(
+      `SELECT id FROM influencer_search WHERE document @@ to_tsquery('simple', 'creator:*') ORDER BY total_followers DESC, id DESC LIMIT 50`,
+    );
+    expect(hits).toHaveLength(50);
+    expect(new Set(ids(hits))).toEqual(new Set(candidates.map((row) => row.id)));
+    expect(listing).toHaveBeenCalledTimes(1);
+  });
+
   it('estimates facets from a sample when they range over many rows, but keeps the total exact, and says so', async () => {
     const exact = new PostgresSearchEngine(dataSource);
     const sampled = new PostgresSearchEngine(dataSource, { facetSampleRows: 400, exactFacetBaseLimit: 500, reuseMs: 0 });
@@ -193,5 +209,85 @@ describe('PostgreSQL engine shortcuts', () => {
       `SELECT id FROM influencer_search WHERE tier IN ('micro', 'mid') AND country = 'IR' ORDER BY total_followers DESC, id DESC`,
     );
     expect(ids(hits)).toEqual(expected.map((row) => row.id));
+  });
+});
+
+describe('prefix term dictionary', () => {
+  afterAll(async () => {
+    await dataSource.query('DELETE FROM search_terms');
+    await dataSource.query('DELETE FROM search_terms_state');
+  });
+
+  const matchesOf = async (engine: PostgresSearchEngine, query: string) => new Set(ids(await allPages(engine, `${query}&sort=followers`)));
+
+  it('expands a broad prefix into the words of two or more profiles, finding no more than the prefix match did; a rare prefix still matches', async () => {
+    const engine = new PostgresSearchEngine(dataSource, { reuseMs: 0, expandPrefixesFrom: 20 });
+    // Words everyone shares find exactly what the prefix found; any prefix finds a subset of it.
+    const common = ['q=food', 'q=teh&niche=fashion', 'q=شبکه'];
+    const others = ['q=sar', 'q=fitness co', 'q=be'];
+    const before = await Promise.all([...common, ...others].map((query) => matchesOf(engine, query)));
+
+    const words = await engine.rebuildTerms();
+    const [{ fewest, total }] = await dataSource.query<[{ fewest: number; total: number }]>(
+      `SELECT min(documents)::int AS fewest, count(*)::int AS total FROM search_terms`,
+    );
+    expect(words).toBe(total);
+    expect(total).toBeGreaterThan(100);
+    expect(fewest).toBe(2);
+
+    const sent = vi.spyOn(dataSource, 'query');
+    try {
+      const after = await Promise.all([...common, ...others].map((query) => matchesOf(engine, query)));
+      common.forEach((query, i) => expect([...after[i]!].sort(), query).toEqual([...before[i]!].sort()));
+      others.forEach((query, i) => {
+        const [was, is] = [before[common.length + i]!, after[common.length + i]!];
+        expect(is.size, query).toBeGreaterThan(0);
+        expect([...is].filter((id) => !was.has(id)), query).toEqual([]);
+      });
+      // Prefixes the dictionary knows went out as exact words; the others as prefix matches.
+      const tsqueries = sent.mock.calls.flatMap(([, params]) => (params ?? []).filter((value: unknown): value is string => typeof value === 'string' && value.startsWith('(')));
+      expect(tsqueries).toContain(`(('teh' | 'tehran'))`);
+      expect(tsqueries.filter((tsquery) => /'(food|teh)':\*/.test(tsquery))).toEqual([]);
+      expect(tsqueries).toContain(`('sar':*)`);
+    } finally {
+      sent.mockRestore();
+    }
+
+    // A word in one profile only is not in the dictionary; typing its start still finds it.
+    const [{ word }] = await dataSource.query<[{ word: string }]>(
+      `SELECT word FROM ts_stat('SELECT document FROM influencer_search') s
+        WHERE ndoc = 1 AND length(word) >= 8 AND word ~ '^[a-z]+$'
+          AND NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term LIKE left(s.word, 7) || '%')
+        ORDER BY word LIMIT 1`,
+    );
+    const [{ id }] = await dataSource.query<[{ id: string }]>(`SELECT id FROM influencer_search WHERE document @@ to_tsquery('simple', $1)`, [`'${word}'`]);
+    expect(ids((await engine.search(parse(`q=${word.slice(0, 7)}`))).hits)).toContain(id);
+
+    // A prefix whose words are in few profiles is matched as a prefix, exactly.
+    const narrow = new PostgresSearchEngine(dataSource, { reuseMs: 0, expandPrefixesFrom: 1_000_000 });
+    const spy = vi.spyOn(dataSource, 'query');
+    try {
+      await narrow.search(parse('q=teh'));
+      expect(spy.mock.calls.some(([, params]) => params?.includes(`('teh':*)`))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('is rebuilt by the upkeep when missing, or when old and the table has changed since', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const rebuilds = vi.spyOn(engine, 'rebuildTerms');
+    await dataSource.query('DELETE FROM search_terms_state');
+    await engine.maintain();
+    expect(rebuilds).toHaveBeenCalledTimes(1);
+    await engine.maintain();
+    expect(rebuilds).toHaveBeenCalledTimes(1);
+
+    await dataSource.query(`UPDATE search_terms_state SET built_at = now() - interval '2 hours'`);
+    await engine.maintain(); // old, but the table has not changed
+    expect(rebuilds).toHaveBeenCalledTimes(1);
+    await dataSource.query(`UPDATE influencer_search SET growth_30d = growth_30d WHERE id = (SELECT min(id::text)::uuid FROM influencer_search)`);
+    await engine.maintain();
+    expect(rebuilds).toHaveBeenCalledTimes(2);
   });
 });

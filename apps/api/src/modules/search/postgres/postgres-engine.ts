@@ -16,7 +16,7 @@ import {
   type Suggestion,
 } from '../search.port.js';
 import { InvalidCursorError } from '../search.errors.js';
-import { joinedPairs, parseTextQuery } from './text-query.js';
+import { joinedPairs, parseTextQuery, type PrefixExpansions } from './text-query.js';
 
 /** Collects positional parameters: `params.add(value)` returns its `$n`. */
 class Params {
@@ -131,11 +131,16 @@ const AUDIENCE_COLUMNS = {
  * `fuzzy`: match names and handles by trigram instead of full text (the fallback for typos);
  * `fuzzyIds`: the fallback's matches, when they were few enough to list (see fuzzyMatches).
  */
-function compile(query: TSearchQuery, mode: 'text' | 'fuzzy' = 'text', fuzzyIds: string[] | null = null): CompiledQuery {
+function compile(
+  query: TSearchQuery,
+  mode: 'text' | 'fuzzy' = 'text',
+  fuzzyIds: string[] | null = null,
+  expansions?: PrefixExpansions,
+): CompiledQuery {
   const params = new Params();
   const common: string[] = [];
   const facetFilters: Partial<Record<FacetName, string>> = {};
-  const text = query.q ? parseTextQuery(query.q) : null;
+  const text = query.q ? parseTextQuery(query.q, expansions) : null;
   let tsqueryParam: string | null = null;
   let fuzzyParams: string[] | null = null;
   // Full text (GIN); when that finds nothing, a near miss on a name or handle (trigram GIN).
@@ -301,6 +306,18 @@ const FIRST_PAGE_CANDIDATES = 101;
  */
 const REUSE_MS = 10 * 60_000;
 const REUSED_ENTRIES = 1000;
+/** At most this many dictionary words stand for one prefix (Elasticsearch's `max_expansions`). */
+const MAX_EXPANSIONS = 50;
+/**
+ * A prefix is expanded only when its words are in at least this many profiles (counted per word):
+ * a narrower prefix is cheap to match as a prefix, and stays exact (a word newer than the
+ * dictionary, or in one profile only, is found while typing it).
+ */
+const EXPAND_PREFIXES_FROM = 5_000;
+/** A prefix's expansion is looked up again after this long (the dictionary changes when rebuilt). */
+const EXPANSION_REUSE_MS = 60_000;
+/** `maintain` rebuilds the term dictionary when it is older than this and the table has changed. */
+const TERMS_MAX_AGE_MS = 60 * 60_000;
 
 interface Counted {
   total: number;
@@ -333,6 +350,8 @@ export interface PostgresSearchOptions {
   exactFacetBaseLimit?: number;
   /** RELEVANCE_CANDIDATES. */
   relevanceCandidates?: number;
+  /** EXPAND_PREFIXES_FROM; tests lower it to expand on a small table. */
+  expandPrefixesFrom?: number;
 }
 
 /** One `influencer_search` row (the stored columns; the tsvector and `name_norm` are generated). */
@@ -422,8 +441,11 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly facetSampleRows: number;
   private readonly exactFacetBaseLimit: number;
   private readonly relevanceCandidates: number;
+  private readonly expandPrefixesFrom: number;
   /** Counts (and the fallback's matches) and the table generation they were computed at, least recently used first. */
   private readonly reused = new Map<string, { at: number; generation: string; value: unknown }>();
+  /** Prefix expansions looked up in the term dictionary, least recently used first. */
+  private readonly expansions = new Map<string, { at: number; words: string[] }>();
   private tableRows: { at: number; rows: number } | null = null;
 
   constructor(
@@ -435,6 +457,7 @@ export class PostgresSearchEngine implements SearchEngine {
     this.facetSampleRows = options.facetSampleRows ?? FACET_SAMPLE_ROWS;
     this.exactFacetBaseLimit = options.exactFacetBaseLimit ?? EXACT_FACET_BASE_LIMIT;
     this.relevanceCandidates = options.relevanceCandidates ?? RELEVANCE_CANDIDATES;
+    this.expandPrefixesFrom = options.expandPrefixesFrom ?? EXPAND_PREFIXES_FROM;
   }
 
   async search(query: TSearchQuery): Promise<SearchResult> {
@@ -448,7 +471,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hash = queryHash(query);
     const filters = filterHash(query);
-    let compiled = compile(query, mode);
+    const expansions = mode === 'text' && query.q ? await this.prefixExpansions(parseTextQuery(query.q).prefixes) : undefined;
+    let compiled = compile(query, mode, null, expansions);
     if (mode === 'fuzzy') {
       // Trigram matching is the costly part of the fallback: find its matches once, then count,
       // facet and page over them by id.
@@ -460,7 +484,13 @@ export class PostgresSearchEngine implements SearchEngine {
     // The count and facet statements take only the filter parameters; the hit statement adds paging ones.
     const filterValues = compiled.params.values.slice();
     // The hits wait for the count: with few matches it has listed the first page already (see findHits).
-    const counted = await this.reuse(generation, `count:${mode}:${compiled.sort}:${filters}`, () => this.count(compiled, filterValues));
+    let counted = await this.reuse(generation, `count:${mode}:${compiled.sort}:${filters}`, () => this.count(compiled, filterValues));
+    if (this.ranked(compiled) && !counted.candidates) {
+      // Past EXACT_TOTAL_LIMIT matches nothing listed the relevance candidates: the followers
+      // index finds them after a walk that tests each row's text, worth doing once, like a count.
+      const candidates = await this.reuse(generation, `candidates:${filters}`, () => this.relevanceCandidateIds(compiled, filterValues));
+      counted = { ...counted, candidates };
+    }
     const hits = await this.findHits(compiled, limit, after, counted);
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
@@ -472,6 +502,83 @@ export class PostgresSearchEngine implements SearchEngine {
       facets: counted.buckets,
       nextCursor: hits.length > limit && last ? encodeCursor(Number(last.sort_value), last.id, hash) : null,
     };
+  }
+
+  /**
+   * The term dictionary's words for each prefix (migration 1764979200000): at most MAX_EXPANSIONS,
+   * the most frequent first; none when they are in fewer than `expandPrefixesFrom` profiles.
+   */
+  private async prefixExpansions(prefixes: string[]): Promise<PrefixExpansions | undefined> {
+    if (!prefixes.length) return undefined;
+    const now = Date.now();
+    const result = new Map<string, string[]>();
+    for (const prefix of prefixes) {
+      const known = this.expansions.get(prefix);
+      if (known && now - known.at < EXPANSION_REUSE_MS) result.set(prefix, known.words);
+    }
+    const missing = prefixes.filter((prefix) => !result.has(prefix));
+    if (missing.length) {
+      // Byte order: the words starting with a prefix lie between it and it followed by U+10FFFF.
+      const rows = await this.dataSource.query<{ prefix: string; words: string[] }[]>(
+        `SELECT p.prefix, CASE WHEN w.documents >= $2 THEN w.words ELSE '{}' END AS words
+           FROM unnest($1::text[]) AS p(prefix)
+           LEFT JOIN LATERAL (
+             SELECT array_agg(t.term ORDER BY t.documents DESC, t.term) AS words, sum(t.documents) AS documents FROM (
+               SELECT term, documents FROM search_terms
+                WHERE term >= p.prefix COLLATE "C" AND term < (p.prefix || chr(1114111)) COLLATE "C"
+                ORDER BY documents DESC, term LIMIT ${MAX_EXPANSIONS}) t
+           ) w ON true`,
+        [missing, this.expandPrefixesFrom],
+      );
+      for (const { prefix, words } of rows) {
+        result.set(prefix, words);
+        this.expansions.delete(prefix);
+        this.expansions.set(prefix, { at: now, words });
+        if (this.expansions.size > REUSED_ENTRIES) this.expansions.delete(this.expansions.keys().next().value!);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Rebuilds the term dictionary from the search table: every word in at least two profiles, with
+   * how many profiles it is in. One builder at a time (others return at once); searches keep
+   * using the previous dictionary until it commits. Returns the number of words, or null when
+   * another process was building it.
+   */
+  async rebuildTerms(): Promise<number | null> {
+    const built = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL statement_timeout = 0`);
+      const [{ locked }] = await manager.query<[{ locked: boolean }]>(`SELECT pg_try_advisory_xact_lock(hashtext('search_terms')) AS locked`);
+      if (!locked) return null;
+      // The generation before reading the table: a write during the build leaves it looking stale.
+      await manager.query(
+        `INSERT INTO search_terms_state (singleton, built_at, generation)
+         VALUES (true, now(), coalesce((SELECT generation FROM search_generation), 0))
+         ON CONFLICT (singleton) DO UPDATE SET built_at = EXCLUDED.built_at, generation = EXCLUDED.generation`,
+      );
+      await manager.query(`DELETE FROM search_terms`);
+      await manager.query(
+        `INSERT INTO search_terms (term, documents)
+         SELECT word, ndoc FROM ts_stat('SELECT document FROM influencer_search') WHERE ndoc >= 2`,
+      );
+      const [{ words }] = await manager.query<[{ words: number }]>(`SELECT count(*)::int AS words FROM search_terms`);
+      return words;
+    });
+    // This process sees the new dictionary at once; others once their expansions are a minute old.
+    this.expansions.clear();
+    return built;
+  }
+
+  /** The worker's upkeep: rebuilds the term dictionary when there is none, or it is old and the table has changed. */
+  async maintain(): Promise<void> {
+    const [state] = await this.dataSource.query<{ stale: boolean }[]>(
+      `SELECT t.generation IS DISTINCT FROM (SELECT generation FROM search_generation)
+              AND t.built_at < now() - make_interval(secs => $1) AS stale
+         FROM search_terms_state t`,
+      [TERMS_MAX_AGE_MS / 1000],
+    );
+    if (!state || state.stale) await this.rebuildTerms();
   }
 
   /** The search table's generation (migration 1764892800000), or null when nothing is reused. */
@@ -552,6 +659,16 @@ export class PostgresSearchEngine implements SearchEngine {
     return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets, candidates };
   }
 
+  /** The RELEVANCE_CANDIDATES most-followed matches, which relevance ranks (see findHits). */
+  private async relevanceCandidateIds(compiled: CompiledQuery, values: unknown[]): Promise<string[]> {
+    const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT s.id FROM influencer_search s WHERE ${where.join(' AND ')} ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}`,
+      values,
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Text relevance: ranked among the most-followed RELEVANCE_CANDIDATES matches (see findHits). */
   private ranked(compiled: CompiledQuery): boolean {
     return compiled.sort === 'relevance' && compiled.tsqueryParam !== null;
@@ -575,7 +692,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // table. Rank only the most-followed RELEVANCE_CANDIDATES matches instead (all of them when
     // there are fewer): a fixed set, so keyset pages over it stay consistent. With at most
     // EXACT_TOTAL_LIMIT matches the counting statement has listed them (it read those rows
-    // anyway); with more, the followers index finds them after a short walk. Other sorts take
+    // anyway); with more, relevanceCandidateIds has (see searchIn). Other sorts take
     // their first page from the counting statement's list when it has one (every later page, and
     // every page past EXACT_TOTAL_LIMIT matches, is read from the table).
     //
@@ -585,14 +702,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const listed = (ids: string[]) =>
       `(SELECT * FROM (SELECT * FROM influencer_search s WHERE s.id = ANY(${params.add(ids)}::uuid[]) OFFSET 0) s ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}) s`;
     const firstPageListed = !ranked && !after && candidates !== null && (candidates.length > limit || candidates.length === counted.total);
-    let from = ranked
-      ? candidates
-        ? listed(candidates)
-        : `(SELECT * FROM influencer_search s WHERE ${filters.join(' AND ')}
-             ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}) s`
-      : firstPageListed
-        ? listed(candidates)
-        : 'influencer_search s';
+    let from = (ranked || firstPageListed) && candidates ? listed(candidates) : 'influencer_search s';
     const conditions = from === 'influencer_search s' ? where : where.slice(filters.length);
     // With few matches (counted exactly), sorting them all is cheaper than walking the floor index
     // past the many rows that fail the filters.

@@ -12,7 +12,12 @@ export interface ParsedText {
   excluded: string | null;
   /** The normalised free text, for trigram similarity on names and handles. */
   plain: string;
+  /** The tokens matched as prefixes (the last word's), for the term dictionary to expand. */
+  prefixes: string[];
 }
+
+/** Per prefix token, the dictionary's words that start with it (migration 1764979200000). */
+export type PrefixExpansions = ReadonlyMap<string, readonly string[]>;
 
 const tokensOf = (text: string) =>
   normalizeText(text)
@@ -20,7 +25,20 @@ const tokensOf = (text: string) =>
     .split(/[\s\p{P}\p{S}]+/u)
     .filter(Boolean);
 
-const lexeme = (token: string, prefix: boolean) => `'${token}'${prefix && token.length >= 2 ? ':*' : ''}`;
+/** Tokens are stripped of tsquery syntax; dictionary words are quoted (a quote doubled, a backslash escaped). */
+const quoted = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * A token as a tsquery operand. A prefix becomes the exact words the dictionary knows to start
+ * with it (the token itself included) — exact words the index intersects without a recheck —, or
+ * a `:*` prefix match when the dictionary knows none.
+ */
+function lexeme(token: string, prefix: boolean, expansions?: PrefixExpansions): string {
+  if (!prefix || token.length < 2) return quoted(token);
+  const words = expansions?.get(token);
+  if (!words?.length) return `${quoted(token)}:*`;
+  return `(${[token, ...words.filter((word) => word !== token)].map(quoted).join(' | ')})`;
+}
 
 /** Adjacent short Persian parts joined (`کتاب ها` → `کتابها`), for text stored without the space. */
 export function joinedPairs(tokens: string[]): string[] {
@@ -37,8 +55,13 @@ export function joinedPairs(tokens: string[]): string[] {
  * in order, `-word` excludes. Each word is tried split at its ZWNJ, joined, and glued to a short
  * neighbour, so `شبکه‌های`, `شبکههای` and `شبکه های` find each other.
  */
-export function parseTextQuery(raw: string): ParsedText {
+export function parseTextQuery(raw: string, expansions?: PrefixExpansions): ParsedText {
   const phrases: string[] = [];
+  const prefixes = new Set<string>();
+  const operand = (token: string, prefix: boolean) => {
+    if (prefix && token.length >= 2) prefixes.add(token);
+    return lexeme(token, prefix, expansions);
+  };
   const excludedWords: string[] = [];
   const rest = raw
     .replace(/"([^"]*)"/g, (_match, phrase: string) => {
@@ -62,8 +85,8 @@ export function parseTextQuery(raw: string): ParsedText {
     const split = tokensOf(word);
     const joined = tokensOf(word.replace(ZWNJ, ''));
     if (!split.length) return;
-    const splitForm = split.map((token, i) => lexeme(token, isLast && i === split.length - 1)).join(' & ');
-    const joinedForm = joined.map((token, i) => lexeme(token, isLast && i === joined.length - 1)).join(' & ');
+    const splitForm = split.map((token, i) => operand(token, isLast && i === split.length - 1)).join(' & ');
+    const joinedForm = joined.map((token, i) => operand(token, isLast && i === joined.length - 1)).join(' & ');
     parts.push(splitForm === joinedForm ? `(${splitForm})` : `((${splitForm}) | (${joinedForm}))`);
   });
   const restTokens = tokensOf(rest);
@@ -82,5 +105,6 @@ export function parseTextQuery(raw: string): ParsedText {
     tsquery,
     excluded: excludedTokens.length ? excludedTokens.map((token) => lexeme(token, false)).join(' | ') : null,
     plain: [...restTokens, ...phrases.flatMap(tokensOf)].join(' '),
+    prefixes: [...prefixes],
   };
 }
