@@ -7,7 +7,8 @@
  * the search engine; at the engine without reusing counts (totals and facets); at the engine while
  * profiles are written ten times a second, first with every write shown in the next search, then
  * with the production default's staleness window (SEARCH_MAX_STALENESS_MS); then through the HTTP
- * API as a logged-in brand (the client in its own process). Reports p50/p95/p99 latency,
+ * API as a logged-in brand (the client in its own process), at concurrency C and then one request
+ * at a time (at most 10 s). Reports p50/p95/p99 latency,
  * throughput and the API's overhead over the engine; --write appends the table to docs/benchmarks.md.
  */
 import { fork } from 'node:child_process';
@@ -159,12 +160,17 @@ async function main() {
       body: JSON.stringify({ email, password: 'bench-brand-password' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-    const apiRun = await withCpu(() => new Promise<HttpLoadResult>((resolve, reject) => {
-      client.once('message', (run) => resolve(run as HttpLoadResult));
-      client.once('error', reject);
-      client.send({ base, headers: { cookie, ...proxied }, queries, options: loadOptions } satisfies HttpLoadJob);
-    }));
+    const httpRun = (options: LoadOptions) => {
+      const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+      return withCpu(() => new Promise<HttpLoadResult>((resolve, reject) => {
+        client.once('message', (run) => resolve(run as HttpLoadResult));
+        client.once('error', reject);
+        client.send({ base, headers: { cookie, ...proxied }, queries, options } satisfies HttpLoadJob);
+      }));
+    };
+    const apiRun = await httpRun(loadOptions);
+    // One request at a time: the API's own cost per request, without queueing for the cores.
+    const serialRun = await httpRun({ concurrency: 1, durationMs: Math.min(10_000, loadOptions.durationMs) });
     server.close();
 
     const rows = [
@@ -173,12 +179,14 @@ async function main() {
       summarise('engine, counts not reused', uncachedRun),
       summarise(`engine, ${WRITES_PER_SECOND} writes/s, each shown in the next search`, writtenExactRun),
       summarise(`engine, ${WRITES_PER_SECOND} writes/s, counts up to ${config.search.maxStalenessMs / 1000} s old (production default)`, writtenStaleRun),
+      summarise('HTTP API, one request at a time', serialRun),
     ];
     // The API's overhead, two ways: per request (the client's time against the engine's time
     // inside the same requests, `tookMs`: same queries, same load), and run against run.
     const engineInApi = percentile(apiRun.engineLatencies, 50);
     const overhead = rows[1]!.p50 / engineInApi;
     const runOverhead = rows[1]!.p50 / rows[0]!.p50;
+    const serialEngine = percentile(serialRun.engineLatencies, 50);
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const table = [
       `### Search, ${searchable.toLocaleString('en')} profiles, concurrency ${concurrency}, ${args.duration} s per phase (${new Date().toISOString().slice(0, 10)})`,
@@ -186,8 +194,8 @@ async function main() {
       `Machine: ${machine}. Engine: PostgreSQL (${config.database.kind}). Command: \`npm run bench:search -- --profiles ${profiles} --concurrency ${concurrency} --duration ${args.duration}\`. Query mix: \`benchmarks/search-queries.json\` (${queries.length} queries, facets included).`,
       '',
       'Errors are requests that failed, e.g. on the 15 s statement timeout; latencies count successful requests only. ' +
-        'The first two rows reuse totals and facets per filter set while the search table is unchanged (no writes during those runs); ' +
-        '"not reused" recomputes them for every request; the last two rows write to the table during the run ' +
+        'The engine and HTTP rows reuse totals and facets per filter set while the search table is unchanged (no writes during those runs); ' +
+        '"not reused" recomputes them for every request; the two "writes" rows write to the table during the run ' +
         `(the HTTP server runs with the production default, counts up to ${config.search.maxStalenessMs / 1000} s old).`,
       '',
       '| path | requests | errors | req/s | p50 ms | p95 ms | p99 ms |',
@@ -196,7 +204,8 @@ async function main() {
       '',
       `API overhead at p50: ${overhead.toFixed(2)}× the engine's time inside the same HTTP requests (${rows[1]!.p50.toFixed(1)} ms against the engine's ${engineInApi.toFixed(1)} ms, \`tookMs\`); ` +
         `${runOverhead.toFixed(2)}× the engine run on its own (a different load: no HTTP work beside it). Load average at the start: ${loadAverage}. ` +
-        `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP; the HTTP client, in its own process on the same cores, used ${apiRun.clientCpuMsPerRequest.toFixed(2)} ms per request.`,
+        `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP; the HTTP client, in its own process on the same cores, used ${apiRun.clientCpuMsPerRequest.toFixed(2)} ms per request. ` +
+        `One request at a time, the API took ${rows[5]!.p50.toFixed(1)} ms at p50 against the engine's ${serialEngine.toFixed(1)} ms inside it (${(rows[5]!.p50 / serialEngine).toFixed(2)}×).`,
       '',
       'Per query, engine (in-process) and engine without reused counts, under the same load: median ms (runs).',
       '',

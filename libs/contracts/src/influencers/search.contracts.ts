@@ -120,7 +120,8 @@ export const ZSearchResponse = z
     facetsAreEstimates: z.boolean(),
     facets: z.object(Object.fromEntries(FACETS.map((facet) => [facet, z.array(ZFacetBucket)])) as Record<(typeof FACETS)[number], z.ZodArray<typeof ZFacetBucket>>),
     nextCursor: z.string().nullable(),
-    tookMs: z.number(),
+    /** The engine's time; also sent as the `Server-Timing` header (`engine;desc="postgres";dur=12.3`). */
+    tookMs: z.number().meta({ description: 'The search engine\'s time in milliseconds, also sent as the Server-Timing header (engine;dur=…).' }),
     engine: z.enum(['postgres', 'elasticsearch']),
   })
   .meta({ id: 'SearchResponse' });
