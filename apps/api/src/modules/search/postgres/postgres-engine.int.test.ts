@@ -253,6 +253,11 @@ describe('prefix term dictionary', () => {
       sent.mockRestore();
     }
 
+    // Expanded too, a Persian word finds the same profiles whatever its ZWNJ or yeh.
+    const spellings = await Promise.all(['بین‌المللی', 'بینالمللی', 'بین المللی', 'بين‌المللي'].map((q) => matchesOf(engine, `q=${q}`)));
+    expect(spellings[0]!.size).toBeGreaterThan(0);
+    for (const found of spellings) expect([...found].sort()).toEqual([...spellings[0]!].sort());
+
     // A word in one profile only is not in the dictionary; typing its start still finds it.
     const [{ word }] = await dataSource.query<[{ word: string }]>(
       `SELECT word FROM ts_stat('SELECT document FROM influencer_search') s
