@@ -82,6 +82,33 @@ export class SearchSync {
     return { pending: row.pending, oldestSeconds: row.oldest };
   }
 
+  /**
+   * Queues every profile the PostgreSQL search table disagrees with: searchable profiles it has
+   * no row for, and rows of profiles that are gone or no longer searchable. Writes mark their
+   * profile in the same transaction, so this finds only what went around that: a process killed
+   * between the bulk seeder's two commits, a hand edit, a lost outbox row. Returns how many.
+   */
+  async reconcile(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      // Two anti-joins over the catalogue (4–5 s at a million profiles): not a request's timeout.
+      await manager.query(`SET LOCAL statement_timeout = 0`);
+      const [{ queued }] = await manager.query<[{ queued: number }]>(
+        `WITH searchable AS (
+           SELECT p.id FROM influencer_profiles p JOIN users u ON u.id = p.user_id
+            WHERE p.review_status = 'approved' AND u.status = 'active'
+         ), drift AS (
+           SELECT s.id FROM searchable s WHERE NOT EXISTS (SELECT 1 FROM influencer_search x WHERE x.id = s.id)
+           UNION
+           SELECT x.id FROM influencer_search x WHERE NOT EXISTS (SELECT 1 FROM searchable s WHERE s.id = x.id)
+         ), marked AS (
+           SELECT mark_search_dirty(id) FROM drift
+         )
+         SELECT count(*)::int AS queued FROM marked`,
+      );
+      return queued;
+    });
+  }
+
   /** Each engine's upkeep; a failure is logged, never thrown (search goes on without it). */
   async maintain(): Promise<void> {
     await Promise.all(
@@ -96,13 +123,17 @@ export class SearchSync {
   }
 
   /**
-   * Runs `drainOnce` on an interval until stopped, and each engine's upkeep (`maintain`) at the
-   * start and then every `maintainIntervalMs`.
+   * Runs `drainOnce` on an interval until stopped, `reconcile` once at the start, and each
+   * engine's upkeep (`maintain`) at the start and then every `maintainIntervalMs`.
    */
   start(intervalMs = 1000, maintainIntervalMs = 5 * 60_000): { stop: () => Promise<void> } {
     let running: Promise<unknown> | null = null;
     let maintaining: Promise<unknown> | null = null;
     let stopped = false;
+    const reconciling = this.reconcile().then(
+      (queued) => queued && this.logger.warn({ queued }, 'the search table disagreed with the profiles; indexing them again'),
+      (error: unknown) => this.logger.warn({ err: error }, 'search reconciliation failed'),
+    );
     const tick = () => {
       if (stopped || running) return; // one drain at a time
       running = this.drainAll(500)
@@ -121,7 +152,7 @@ export class SearchSync {
       stop: async () => {
         stopped = true;
         for (const timer of timers) clearInterval(timer);
-        await Promise.all([running, maintaining]);
+        await Promise.all([running, maintaining, reconciling]);
       },
     };
   }

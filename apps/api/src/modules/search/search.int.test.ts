@@ -3,7 +3,10 @@ import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../../test/factories.js';
 import { TestClient, useTestApp } from '../../../test/test-app.js';
+import { createLogger } from '../../observability/logger.js';
 import { seedInfluencers } from '../seed/index.js';
+import { PostgresSearchEngine } from './postgres/postgres-engine.js';
+import { SearchSync } from './search-sync.js';
 
 const ctx = useTestApp();
 
@@ -135,6 +138,27 @@ describe('profile page, suggest and similar', () => {
     expect(suggest.body.items[0]).toMatchObject({ kind: 'influencer', id: second.profileId, label: 'Nima Cooks' });
     const similar = await brand.get(`/api/influencers/${first.profileId}/similar`).expect(200);
     expect(similar.body.items.map((item: { id: string }) => item.id)).toEqual([second.profileId]);
+  });
+});
+
+describe('reconciliation', () => {
+  it('re-queues the profiles the search table disagrees with, and then finds nothing more to do', async () => {
+    const missing = await influencerWithProfile(true);
+    const stale = await influencerWithProfile(true, { socialAccounts: [{ ...profileBody().socialAccounts[0], handle: 'stale.one' }] });
+    const sync = new SearchSync(ctx.dataSource, [new PostgresSearchEngine(ctx.dataSource)], createLogger({ logLevel: 'silent' }));
+    expect(await sync.reconcile()).toBe(0);
+
+    // Drift that went around the outbox: a search row gone (as after a bulk load killed between
+    // its commits), and a suspension whose outbox row was lost.
+    await ctx.dataSource.query(`DELETE FROM influencer_search WHERE id = $1`, [missing.profileId]);
+    await ctx.dataSource.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [stale.user.id]);
+    await ctx.dataSource.query(`DELETE FROM search_outbox`);
+
+    expect(await sync.reconcile()).toBe(2);
+    await sync.drainAll();
+    const rows: { id: string }[] = await ctx.dataSource.query(`SELECT id FROM influencer_search`);
+    expect(rows.map((row) => row.id)).toEqual([missing.profileId]);
+    expect(await sync.reconcile()).toBe(0);
   });
 });
 
