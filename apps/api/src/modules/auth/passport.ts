@@ -2,13 +2,13 @@ import type { Request, RequestHandler } from 'express';
 import { Passport } from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { canLogIn, type AccountStatus, type Role } from '@reachbridge/domain';
+import { canLogIn } from '@reachbridge/domain';
 import type { AccountsService } from '../accounts/index.js';
 import type { Actor } from '../../http/actor.js';
 import type { ApiTokensService } from './api-tokens.service.js';
 import { authErrors } from './auth.errors.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { sessionAccountFor } from './session.js';
+import { sessionAccountFor, type SessionAccount } from './session.js';
 
 export interface PassportDeps {
   accounts: AccountsService;
@@ -67,7 +67,7 @@ export function createPassport({ accounts, tokens, throttle, onLoginAttempt }: P
   );
 
   passport.serializeUser<string>((user, done) => done(null, user.id));
-  const sessionActor = (user: { id: string; role: Role; status: AccountStatus } | null): Actor | false =>
+  const sessionActor = (user: SessionAccount | null): Actor | false =>
     user && canLogIn(user.status) ? { id: user.id, role: user.role, status: user.status, via: 'session' } : false;
   // The session store reads the account with the session; a session loaded another way (or a
   // session naming another account) reads it here.

@@ -33,6 +33,9 @@ interface RateRow {
   currency: string;
 }
 
+/** When a profile belongs in search, over `influencer_profiles p JOIN users u ON u.id = p.user_id`. */
+export const SEARCHABLE = `p.review_status = 'approved' AND u.status = 'active'`;
+
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /**
@@ -48,7 +51,7 @@ export async function loadSearchDocuments(
   if (!profileIds.length) return { documents: [], removed: [] };
   const profiles: ProfileRow[] = await dataSource.query(
     `SELECT p.id, p.slug, p.display_name, p.bio, p.niches, p.country, p.city, p.languages, p.updated_at,
-            (p.review_status = 'approved' AND u.status = 'active') AS searchable
+            (${SEARCHABLE}) AS searchable
        FROM influencer_profiles p JOIN users u ON u.id = p.user_id
       WHERE p.id = ANY($1::uuid[])`,
     [profileIds],

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../observability/logger.js';
-import { loadSearchDocuments } from './search-documents.js';
+import { loadSearchDocuments, SEARCHABLE } from './search-documents.js';
 import type { SearchEngine } from './search.port.js';
 
 const MAX_BACKOFF_SECONDS = 300;
@@ -95,7 +95,7 @@ export class SearchSync {
       const [{ queued }] = await manager.query<[{ queued: number }]>(
         `WITH searchable AS (
            SELECT p.id FROM influencer_profiles p JOIN users u ON u.id = p.user_id
-            WHERE p.review_status = 'approved' AND u.status = 'active'
+            WHERE ${SEARCHABLE}
          ), drift AS (
            SELECT s.id FROM searchable s WHERE NOT EXISTS (SELECT 1 FROM influencer_search x WHERE x.id = s.id)
            UNION

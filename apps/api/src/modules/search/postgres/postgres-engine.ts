@@ -127,6 +127,9 @@ const AUDIENCE_COLUMNS = {
   audienceLanguage: 'audience_languages',
 } as const;
 
+/** Every condition of a query: the common ones and each facet's own. */
+const conditionsOf = (compiled: CompiledQuery) => [...compiled.common, ...Object.values(compiled.facetFilters)];
+
 /**
  * `fuzzy`: match names and handles by trigram instead of full text (the fallback for typos);
  * `fuzzyIds`: the fallback's matches, when they were few enough to list (see fuzzyMatches).
@@ -306,6 +309,14 @@ const FIRST_PAGE_CANDIDATES = 101;
  */
 const REUSE_MS = 10 * 60_000;
 const REUSED_ENTRIES = 1000;
+
+/** Sets `key` as the most recently used entry of an insertion-ordered map, forgetting the oldest past REUSED_ENTRIES. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REUSED_ENTRIES) map.delete(map.keys().next().value!);
+}
+
 /** At most this many dictionary words stand for one prefix (Elasticsearch's `max_expansions`). */
 const MAX_EXPANSIONS = 50;
 /**
@@ -532,9 +543,7 @@ export class PostgresSearchEngine implements SearchEngine {
       );
       for (const { prefix, words } of rows) {
         result.set(prefix, words);
-        this.expansions.delete(prefix);
-        this.expansions.set(prefix, { at: now, words });
-        if (this.expansions.size > REUSED_ENTRIES) this.expansions.delete(this.expansions.keys().next().value!);
+        remember(this.expansions, prefix, { at: now, words });
       }
     }
     return result;
@@ -598,15 +607,14 @@ export class PostgresSearchEngine implements SearchEngine {
   private async reuse<T>(generation: string | null, key: string, compute: () => Promise<T>): Promise<T> {
     if (generation === null) return compute();
     const cached = this.reused.get(key);
-    this.reused.delete(key);
     const age = cached ? Date.now() - cached.at : Infinity;
     if (cached && age < this.reuseMs && (cached.generation === generation || age < this.maxStalenessMs)) {
-      this.reused.set(key, cached);
+      remember(this.reused, key, cached);
       return cached.value as T;
     }
+    this.reused.delete(key);
     const value = await compute();
-    this.reused.set(key, { at: Date.now(), generation, value });
-    if (this.reused.size > REUSED_ENTRIES) this.reused.delete(this.reused.keys().next().value!);
+    remember(this.reused, key, { at: Date.now(), generation, value });
     return value;
   }
 
@@ -661,7 +669,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** The RELEVANCE_CANDIDATES most-followed matches, which relevance ranks (see findHits). */
   private async relevanceCandidateIds(compiled: CompiledQuery, values: unknown[]): Promise<string[]> {
-    const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const where = conditionsOf(compiled);
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT s.id FROM influencer_search s WHERE ${where.join(' AND ')} ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.relevanceCandidates}`,
       values,
@@ -678,7 +686,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const { params } = compiled;
     const ranked = this.ranked(compiled);
     const candidates = counted.candidates ?? null;
-    const filters = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const filters = conditionsOf(compiled);
     const where = [...filters];
     if (after) {
       const op = compiled.sortDirection === 'DESC' ? '<' : '>';
@@ -741,7 +749,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * lists candidates (see Counted): it reads those rows anyway.
    */
   private async countMatches(compiled: CompiledQuery, values: unknown[]): Promise<{ n: number; candidates?: string[] }> {
-    const where = [...compiled.common, ...Object.values(compiled.facetFilters)];
+    const where = conditionsOf(compiled);
     const [order, direction, keep] = this.ranked(compiled)
       ? ['s.total_followers', 'DESC', this.relevanceCandidates]
       : [compiled.sortExpr, compiled.sortDirection, FIRST_PAGE_CANDIDATES];
