@@ -267,21 +267,25 @@ function decodeCursor(cursor: string, hash: string): { value: number; id: string
   throw new InvalidCursorError();
 }
 
-const FACET_SQL: Record<FacetName, (priceExpr: string) => { from: string; value: string }> = {
-  niche: () => ({ from: 'unnest(b.niches) AS v', value: 'v' }),
-  platform: () => ({ from: 'unnest(b.platforms) AS v', value: 'v' }),
-  country: () => ({ from: 'LATERAL (SELECT b.country AS v) x', value: 'v' }),
-  language: () => ({ from: 'unnest(b.languages) AS v', value: 'v' }),
-  tier: () => ({ from: 'LATERAL (SELECT b.tier AS v) x', value: 'v' }),
-  priceBand: () => ({
-    from: `LATERAL (SELECT CASE ${PRICE_BANDS.map((band) =>
+/**
+ * Each facet's value(s) of a base row `b`, and when it has none. Arrays are unnested in the target
+ * list (one ProjectSet over the rows): a lateral unnest per row costs about twice as much.
+ */
+const FACET_VALUES: Record<FacetName, { value: string; present?: string }> = {
+  niche: { value: 'unnest(b.niches)' },
+  platform: { value: 'unnest(b.platforms)' },
+  country: { value: 'b.country' },
+  language: { value: 'unnest(b.languages)' },
+  tier: { value: 'b.tier' },
+  priceBand: {
+    value: `CASE ${PRICE_BANDS.map((band) =>
       band.max === null ? `WHEN b.price >= ${band.min} THEN '${band.value}'` : `WHEN b.price < ${band.max} THEN '${band.value}'`,
-    ).join(' ')} END AS v WHERE b.price IS NOT NULL) x`,
-    value: 'v',
-  }),
-  audienceCountry: () => ({ from: 'unnest(b.audience_top_countries) AS v', value: 'v' }),
+    ).join(' ')} END`,
+    present: 'b.price IS NOT NULL',
+  },
+  audienceCountry: { value: 'unnest(b.audience_top_countries)' },
 };
-const FACET_NAMES = Object.keys(FACET_SQL) as FacetName[];
+const FACET_NAMES = Object.keys(FACET_VALUES) as FacetName[];
 /** Whether a row passes each facet's own filter, as columns `f_<facet>`. */
 const facetFlags = (compiled: CompiledQuery) => FACET_NAMES.map((name) => `(${compiled.facetFilters[name] ?? 'TRUE'}) AS f_${name}`).join(', ');
 /**
@@ -786,10 +790,11 @@ export class PostgresSearchEngine implements SearchEngine {
     ];
     for (const name of FACET_NAMES) {
       const others = FACET_NAMES.filter((other) => other !== name).map((other) => `b.f_${other}`).join(' AND ');
-      const { from, value } = FACET_SQL[name](compiled.priceExpr);
+      const { value, present } = FACET_VALUES[name];
       parts.push(
-        `(SELECT '${name}' AS facet, ${value}::text AS value, count(*)::int AS count FROM base b, ${from}
-           WHERE ${others} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 30)`,
+        `(SELECT '${name}' AS facet, v::text AS value, count(*)::int AS count
+            FROM (SELECT ${value} AS v FROM base b WHERE ${[others, present].filter(Boolean).join(' AND ')}) f
+           GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 30)`,
       );
     }
     const sql = `
