@@ -130,6 +130,10 @@ describe('discovery: a brand finds, filters and opens influencers', () => {
     await page.getByLabel('مرتب‌سازی').selectOption('costPerTargetedThousand');
     await expect.poll(() => currentParams(page).get('sort')).toBe('costPerTargetedThousand');
     await visible(page.getByTestId('cost-per-targeted'));
+    // The explanation asks for audience filters only when there are none.
+    const explanation = await page.getByTestId('cost-explain').innerText();
+    expect(explanation).toContain('سهم مخاطبانی');
+    expect(explanation).not.toContain('فیلتر مخاطب اضافه کنید');
     await screenshot(page, 'fa-discover-filtered', { dir: SHOTS, fullPage: false });
 
     // The URL is the search: a reload shows the same results and filters.
@@ -230,6 +234,10 @@ describe('discovery: a brand finds, filters and opens influencers', () => {
     await expectText(page.getByTestId('result-total'), '2 influencers');
 
     // Nothing matches: say so, and offer a way out.
+    // Sorted by cost without an audience filter, the explanation says how to target it.
+    await page.goto('/discover?sort=costPerTargetedThousand');
+    await expectText(page.getByTestId('cost-explain'), 'Add audience filters to target it.');
+
     await page.goto('/discover?niche=pets');
     await visible(page.getByText('No influencers match'));
     await page.getByRole('button', { name: 'Clear all filters' }).last().click();

@@ -23,7 +23,9 @@ import {
   effectiveSort,
   invalidParams,
   readScalar,
+  readShares,
   removeParam,
+  SHARE_KEYS,
   toApiQuery,
   toggleListValue,
   writeScalar,
@@ -120,7 +122,10 @@ export function DiscoveryPage() {
         </div>
 
         {sort === 'costPerTargetedThousand' ? (
-          <p className="discovery__explain">{t('discover.cptExplain')}</p>
+          <p className="discovery__explain" data-testid="cost-explain">
+            {t('discover.cptExplain')}
+            {SHARE_KEYS.some((key) => readShares(params, key).length > 0) ? null : ` ${t('discover.cptAddAudience')}`}
+          </p>
         ) : null}
 
         <ActiveFilters params={params} onChange={update} onClear={() => update(clearFilters(params))} />
