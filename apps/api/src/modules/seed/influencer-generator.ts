@@ -1,4 +1,4 @@
-import { Faker, en, fa, base } from '@faker-js/faker';
+import { Faker, base, de, en, en_IN, fr, pt_BR, tr, type LocaleDefinition } from '@faker-js/faker';
 import { tierFor, type AgeBucket, type DeliverableType, type Niche, type Platform, type Tier } from '@reachbridge/domain';
 
 /**
@@ -85,6 +85,51 @@ const MALE_SKEW: Partial<Record<Niche, number>> = { gaming: 25, automotive: 18, 
 const YOUNG: Niche[] = ['gaming', 'comedy', 'music', 'fashion', 'beauty'];
 const OLDER: Niche[] = ['finance', 'business', 'parenting', 'home', 'health'];
 
+/**
+ * Persian names with the Latin spelling their owners use in handles (Faker's Persian names have
+ * none, and a handle unrelated to the name looks fake). Persian yeh and keh throughout.
+ */
+export const PERSIAN_NAMES: Record<'female' | 'male' | 'last', readonly (readonly [name: string, latin: string])[]> = {
+  female: [
+    ['سارا', 'sara'], ['مریم', 'maryam'], ['زهرا', 'zahra'], ['فاطمه', 'fatemeh'], ['نگار', 'negar'], ['نازنین', 'nazanin'],
+    ['مهسا', 'mahsa'], ['الهام', 'elham'], ['پریسا', 'parisa'], ['شیرین', 'shirin'], ['لیلا', 'leila'], ['نیلوفر', 'niloufar'],
+    ['آزاده', 'azadeh'], ['یاسمن', 'yasaman'], ['ترانه', 'taraneh'], ['گلنار', 'golnar'], ['ستاره', 'setareh'], ['مهتاب', 'mahtab'],
+    ['هانیه', 'hanieh'], ['ریحانه', 'reyhaneh'], ['کیمیا', 'kimia'], ['آیدا', 'aida'], ['رویا', 'roya'], ['سمیرا', 'samira'],
+    ['فرناز', 'farnaz'], ['بهاره', 'bahareh'], ['سپیده', 'sepideh'], ['نسیم', 'nasim'], ['پگاه', 'pegah'], ['مینا', 'mina'],
+  ],
+  male: [
+    ['علی', 'ali'], ['محمد', 'mohammad'], ['رضا', 'reza'], ['حسین', 'hossein'], ['امیر', 'amir'], ['مهدی', 'mehdi'],
+    ['سعید', 'saeed'], ['آرش', 'arash'], ['بابک', 'babak'], ['کاوه', 'kaveh'], ['پویا', 'pouya'], ['سینا', 'sina'],
+    ['نیما', 'nima'], ['فرهاد', 'farhad'], ['بهرام', 'bahram'], ['داریوش', 'dariush'], ['کامران', 'kamran'], ['میلاد', 'milad'],
+    ['امید', 'omid'], ['حمید', 'hamid'], ['مجید', 'majid'], ['جواد', 'javad'], ['یاسین', 'yasin'], ['آرمین', 'armin'],
+    ['بردیا', 'bardia'], ['پارسا', 'parsa'], ['سهراب', 'sohrab'], ['کیان', 'kian'], ['رامین', 'ramin'], ['شهاب', 'shahab'],
+  ],
+  last: [
+    ['احمدی', 'ahmadi'], ['محمدی', 'mohammadi'], ['حسینی', 'hosseini'], ['رضایی', 'rezaei'], ['کریمی', 'karimi'], ['موسوی', 'mousavi'],
+    ['جعفری', 'jafari'], ['رحیمی', 'rahimi'], ['هاشمی', 'hashemi'], ['صادقی', 'sadeghi'], ['قاسمی', 'ghasemi'], ['نوری', 'nouri'],
+    ['کاظمی', 'kazemi'], ['مرادی', 'moradi'], ['اکبری', 'akbari'], ['تهرانی', 'tehrani'], ['شیرازی', 'shirazi'], ['اصفهانی', 'esfahani'],
+    ['تبریزی', 'tabrizi'], ['یزدانی', 'yazdani'], ['فرهادی', 'farhadi'], ['سلیمانی', 'soleimani'], ['عباسی', 'abbasi'], ['نجفی', 'najafi'],
+    ['بهرامی', 'bahrami'], ['امینی', 'amini'], ['رستمی', 'rostami'], ['کیانی', 'kiani'], ['زمانی', 'zamani'], ['مهدوی', 'mahdavi'],
+    ['شریفی', 'sharifi'], ['نظری', 'nazari'], ['افشار', 'afshar'], ['جلالی', 'jalali'], ['فراهانی', 'farahani'], ['میرزایی', 'mirzaei'],
+    ['طاهری', 'taheri'], ['باقری', 'bagheri'], ['ملکی', 'maleki'], ['مهدی‌پور', 'mahdipour'],
+  ],
+};
+
+/** Names in the country's own language (Latin script); elsewhere English ones. */
+const NAME_LOCALES: Partial<Record<string, LocaleDefinition>> = { TR: tr, DE: de, FR: fr, BR: pt_BR, IN: en_IN };
+
+/** A name as a handle writes it: `Şükrü Öztürk` → `sukru.ozturk`. */
+export function handleName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+}
+
 const FA_NICHE: Record<Niche, string> = {
   fashion: 'مد و پوشاک', beauty: 'زیبایی', fitness: 'تناسب اندام', food: 'آشپزی', travel: 'سفر', tech: 'تکنولوژی', gaming: 'بازی',
   parenting: 'فرزندپروری', finance: 'مالی', education: 'آموزش', lifestyle: 'سبک زندگی', music: 'موسیقی', sports: 'ورزش',
@@ -120,14 +165,29 @@ const AGE_SPLITS: Record<'young' | 'middle' | 'older', Record<AgeBucket, number>
 
 export class InfluencerGenerator {
   private readonly faker: Faker;
-  private readonly fakerFa: Faker;
-  private readonly countryTotal = COUNTRIES.reduce((sum, c) => sum + c.weight, 0);
+  /** Name generators for the countries of NAME_LOCALES, each seeded from the generator's seed. */
+  private readonly namers = new Map<string, Faker>();
 
   constructor(seed: number) {
     this.faker = new Faker({ locale: [en, base] });
     this.faker.seed(seed);
-    this.fakerFa = new Faker({ locale: [fa, en, base] });
-    this.fakerFa.seed(seed + 1);
+    for (const [index, [country, locale]] of Object.entries(NAME_LOCALES).entries()) {
+      const namer = new Faker({ locale: [locale!, en, base] });
+      namer.seed(seed + 1 + index);
+      this.namers.set(country, namer);
+    }
+  }
+
+  /** The display name, and its Latin spelling for handles. */
+  private pickName(country: CountryProfile, sex: 'female' | 'male'): { displayName: string; latin: string } {
+    if (country.languages.includes('fa')) {
+      const [firstFa, first] = this.faker.helpers.arrayElement(PERSIAN_NAMES[sex]);
+      const [lastFa, last] = this.faker.helpers.arrayElement(PERSIAN_NAMES.last);
+      return { displayName: `${firstFa} ${lastFa}`, latin: `${first} ${last}` };
+    }
+    const namer = this.namers.get(country.code) ?? this.faker;
+    const displayName = `${namer.person.firstName(sex)} ${namer.person.lastName()}`;
+    return { displayName, latin: displayName };
   }
 
   private random(): number {
@@ -186,11 +246,9 @@ export class InfluencerGenerator {
     const city = this.faker.helpers.arrayElement(country.cities);
     const female = this.random() < (FEMALE_SKEW[primary] ? 0.7 : MALE_SKEW[primary] ? 0.3 : 0.5);
     const sex = female ? 'female' : 'male';
-    const displayName = speaksPersian
-      ? `${this.fakerFa.person.firstName(sex)} ${this.fakerFa.person.lastName()}`
-      : `${this.faker.person.firstName(sex)} ${this.faker.person.lastName()}`;
-    const latinName = speaksPersian ? `${this.faker.person.firstName(sex)}${this.faker.person.lastName()}` : displayName;
-    const baseHandle = `${latinName.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '').slice(0, 20)}.${primary}`;
+    const { displayName, latin } = this.pickName(country, sex);
+    const nameHandle = handleName(latin).slice(0, 20).replace(/\.$/, '');
+    const baseHandle = `${nameHandle}.${primary}`;
     const isBought = this.random() < 0.04;
 
     const platformCount = this.weighted<number>([[1, 50], [2, 35], [3, 15]]);
@@ -211,7 +269,7 @@ export class InfluencerGenerator {
         : Math.round(Math.max(0.2, ENGAGEMENT_BY_TIER[tier] * Math.exp(0.45 * this.normal())) * 100) / 100;
       const growth30d = isBought ? Math.round((35 + 90 * this.random()) * 10) / 10 : Math.round((1.5 + 2.5 * this.normal()) * 10) / 10;
       const following = isBought ? Math.round(followers * (0.3 + this.random())) : Math.round(Math.min(7500, 150 + followers * 0.01 * this.random()));
-      const handle = i === 0 ? baseHandle : `${baseHandle.split('.')[0]}_${platform}`;
+      const handle = i === 0 ? baseHandle : `${nameHandle.replace(/\./g, '_')}_${platform}`;
       const diaspora = country.diaspora.map((code) => [code, 3 + 8 * this.random()] as [string, number]);
       const home = (speaksPersian ? 65 : 55) + 20 * this.random();
       const history: number[] = [];
