@@ -61,7 +61,7 @@ export function InfluencerCard({ hit, showCostPerTargeted = false, deliverable, 
           </Heading>
           <p className="influencer-card__handles">
             {hit.handles.slice(0, 2).map((handle) => (
-              <bdi key={handle} className="handle">
+              <bdi key={handle} className="handle" title={`@${handle}`}>
                 @{handle}
               </bdi>
             ))}
