@@ -3,13 +3,14 @@
  *
  * Seeds N influencers into a benchmark database (embedded PostgreSQL in DIR, default
  * .data/bench; DATABASE_URL if set), then fires the committed query mix (search-queries.json,
- * facets included — every search computes them) at concurrency C for S seconds five times: straight at
- * the search engine; at the engine without reusing counts (totals and facets); at the engine while
- * profiles are written ten times a second, first with every write shown in the next search, then
- * with the production default's staleness window (SEARCH_MAX_STALENESS_MS); then through the HTTP
- * API as a logged-in brand (the client in its own process), at concurrency C and then one request
- * at a time (at most 10 s). Reports p50/p95/p99 latency,
- * throughput and the API's overhead over the engine; --write appends the table to docs/benchmarks.md.
+ * facets included — every search computes them) at concurrency C for S seconds in these phases:
+ * straight at the search engine; at the engine without reusing counts (totals and facets); at the
+ * engine while profiles are written ten times a second, first with every write shown in the next
+ * search, then with the production default's staleness window (SEARCH_MAX_STALENESS_MS); then
+ * through the HTTP API as a logged-in brand (the client in its own process): at concurrency C, one
+ * request at a time (at most 10 s), and at concurrency C through a server whose engine reuses
+ * nothing. Reports p50/p95/p99 latency, throughput and the API's overhead over the engine;
+ * --write appends the table to docs/benchmarks.md.
  */
 import { fork } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
@@ -148,10 +149,13 @@ async function main() {
     const accounts = new AccountsService(dataSource);
     const email = `bench-brand-${Date.now()}@bench.local`;
     await accounts.createAccount({ email, password: 'bench-brand-password', role: 'brand', displayName: 'Bench Brand' }, { status: 'active' });
-    const { app } = createApp({ config, logger, dataSource, metrics: createMetrics(), backgroundTimers: false });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const serve = async (reuse: boolean) => {
+      const { app } = createApp({ config, logger, dataSource, metrics: createMetrics(), backgroundTimers: false, ...(reuse ? {} : { search: { postgresOptions: { reuseMs: 0 } } }) });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+    };
+    const { server, base } = await serve(true);
     // Production mode sets Secure cookies; say we came through a TLS proxy, as a deployment would.
     const proxied = { 'x-forwarded-proto': 'https' };
     const login = await fetch(`${base}/api/auth/login`, {
@@ -160,18 +164,22 @@ async function main() {
       body: JSON.stringify({ email, password: 'bench-brand-password' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const httpRun = (options: LoadOptions) => {
+    const httpRun = (options: LoadOptions, at = base) => {
       const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
       return withCpu(() => new Promise<HttpLoadResult>((resolve, reject) => {
         client.once('message', (run) => resolve(run as HttpLoadResult));
         client.once('error', reject);
-        client.send({ base, headers: { cookie, ...proxied }, queries, options } satisfies HttpLoadJob);
+        client.send({ base: at, headers: { cookie, ...proxied }, queries, options } satisfies HttpLoadJob);
       }));
     };
     const apiRun = await httpRun(loadOptions);
     // One request at a time: the API's own cost per request, without queueing for the cores.
     const serialRun = await httpRun({ concurrency: 1, durationMs: Math.min(10_000, loadOptions.durationMs) });
     server.close();
+    // The same through a server whose engine reuses nothing: the API's overhead when the engine does a new query's work.
+    const fresh = await serve(false);
+    const uncachedApiRun = await httpRun(loadOptions, fresh.base);
+    fresh.server.close();
 
     const rows = [
       summarise('engine (in-process)', engineRun),
@@ -180,6 +188,7 @@ async function main() {
       summarise(`engine, ${WRITES_PER_SECOND} writes/s, each shown in the next search`, writtenExactRun),
       summarise(`engine, ${WRITES_PER_SECOND} writes/s, counts up to ${config.search.maxStalenessMs / 1000} s old (production default)`, writtenStaleRun),
       summarise('HTTP API, one request at a time', serialRun),
+      summarise('HTTP API, counts not reused', uncachedApiRun),
     ];
     // The API's overhead, two ways: per request (the client's time against the engine's time
     // inside the same requests, `tookMs`: same queries, same load), and run against run.
@@ -187,6 +196,7 @@ async function main() {
     const overhead = rows[1]!.p50 / engineInApi;
     const runOverhead = rows[1]!.p50 / rows[0]!.p50;
     const serialEngine = percentile(serialRun.engineLatencies, 50);
+    const uncachedEngineInApi = percentile(uncachedApiRun.engineLatencies, 50);
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const table = [
       `### Search, ${searchable.toLocaleString('en')} profiles, concurrency ${concurrency}, ${args.duration} s per phase (${new Date().toISOString().slice(0, 10)})`,
@@ -205,7 +215,9 @@ async function main() {
       `API overhead at p50: ${overhead.toFixed(2)}× the engine's time inside the same HTTP requests (${rows[1]!.p50.toFixed(1)} ms against the engine's ${engineInApi.toFixed(1)} ms, \`tookMs\`); ` +
         `${runOverhead.toFixed(2)}× the engine run on its own (a different load: no HTTP work beside it). Load average at the start: ${loadAverage}. ` +
         `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP; the HTTP client, in its own process on the same cores, used ${apiRun.clientCpuMsPerRequest.toFixed(2)} ms per request. ` +
-        `One request at a time, the API took ${rows[5]!.p50.toFixed(1)} ms at p50 against the engine's ${serialEngine.toFixed(1)} ms inside it (${(rows[5]!.p50 / serialEngine).toFixed(2)}×).`,
+        `One request at a time, the API took ${rows[5]!.p50.toFixed(1)} ms at p50 against the engine's ${serialEngine.toFixed(1)} ms inside it (${(rows[5]!.p50 / serialEngine).toFixed(2)}×). ` +
+        `Without reuse, the API took ${rows[6]!.p50.toFixed(1)} ms at p50 against the engine's ${uncachedEngineInApi.toFixed(1)} ms inside the same requests (${(rows[6]!.p50 / uncachedEngineInApi).toFixed(2)}×), ` +
+        `and ${(rows[6]!.p50 / rows[2]!.p50).toFixed(2)}× the engine without reuse run on its own.`,
       '',
       'Per query, engine (in-process) and engine without reused counts, under the same load: median ms (runs).',
       '',

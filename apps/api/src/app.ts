@@ -24,7 +24,7 @@ import { createInfluencersModule } from './modules/influencers/index.js';
 import { createCampaignsModule } from './modules/campaigns/index.js';
 import { createListsModule } from './modules/lists/index.js';
 import type { PaymentProvider, WebhookVerifier } from './modules/payments/index.js';
-import { createSearchModule } from './modules/search/index.js';
+import { createSearchModule, type SearchModuleDeps } from './modules/search/index.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -40,6 +40,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Tests inject a provider (e.g. the real Stripe adapter pointed at a local fake). */
   payments?: { provider: PaymentProvider; webhookVerifier: WebhookVerifier | null };
+  /** The benchmark measures the API over an engine that reuses nothing. */
+  search?: Pick<SearchModuleDeps, 'postgresOptions'>;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
@@ -70,7 +72,7 @@ function contentSecurityPolicyFor(stripe: boolean) {
   };
 }
 
-export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true, now = () => new Date(), payments: injected }: AppDeps) {
+export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true, now = () => new Date(), payments: injected, search: searchTuning }: AppDeps) {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const accounts = new AccountsService(dataSource);
   const auth = createAuthModule({
@@ -110,7 +112,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
     next();
   });
 
-  const search = createSearchModule({ dataSource, config, logger });
+  const search = createSearchModule({ dataSource, config, logger, ...searchTuning });
   const { payments, offers } = composeMoney({ config, dataSource, logger, now, ...(injected ? { injected } : {}) });
   const definitions: RouteDefinition[] = [
     ...operationsRoutes({ dataSource, searchHealth: search.health }),

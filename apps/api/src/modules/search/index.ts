@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../observability/logger.js';
 import { createElasticsearchEngine, type ElasticsearchEngine } from './elasticsearch/index.js';
-import { PostgresSearchEngine } from './postgres/postgres-engine.js';
+import { PostgresSearchEngine, type PostgresSearchOptions } from './postgres/postgres-engine.js';
 import { loadSearchDocuments } from './search-documents.js';
 import { SearchSync } from './search-sync.js';
 import { searchRoutes } from './search.routes.js';
@@ -13,6 +13,8 @@ export interface SearchModuleDeps {
   dataSource: DataSource;
   config: Pick<Config, 'search'>;
   logger: Logger;
+  /** The benchmark tunes the PostgreSQL engine (e.g. without reuse); its staleness window comes from the config. */
+  postgresOptions?: Omit<PostgresSearchOptions, 'maxStalenessMs'>;
 }
 
 /**
@@ -20,8 +22,8 @@ export interface SearchModuleDeps {
  * Elasticsearch answers and PostgreSQL stays in step as its fallback. The outbox sync writes to
  * every engine.
  */
-export function createSearchModule({ dataSource, config, logger }: SearchModuleDeps) {
-  const postgres = new PostgresSearchEngine(dataSource, { maxStalenessMs: config.search.maxStalenessMs });
+export function createSearchModule({ dataSource, config, logger, postgresOptions }: SearchModuleDeps) {
+  const postgres = new PostgresSearchEngine(dataSource, { ...postgresOptions, maxStalenessMs: config.search.maxStalenessMs });
   const elasticsearch: ElasticsearchEngine | undefined = config.search.elasticsearch
     ? createElasticsearchEngine(config.search.elasticsearch)
     : undefined;
