@@ -86,7 +86,8 @@ export class SearchSync {
    * Queues every profile the PostgreSQL search table disagrees with: searchable profiles it has
    * no row for, and rows of profiles that are gone or no longer searchable. Writes mark their
    * profile in the same transaction, so this finds only what went around that: a process killed
-   * between the bulk seeder's two commits, a hand edit, a lost outbox row. Returns how many.
+   * between the bulk seeder's two commits, a hand edit, a lost outbox row. Profiles the outbox
+   * holds already are left to it. Returns how many.
    */
   async reconcile(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -101,7 +102,8 @@ export class SearchSync {
            UNION
            SELECT x.id FROM influencer_search x WHERE NOT EXISTS (SELECT 1 FROM searchable s WHERE s.id = x.id)
          ), marked AS (
-           SELECT mark_search_dirty(id) FROM drift
+           -- A profile already in the outbox is on its way (and keeps its retry state).
+           SELECT mark_search_dirty(d.id) FROM drift d WHERE NOT EXISTS (SELECT 1 FROM search_outbox o WHERE o.profile_id = d.id)
          )
          SELECT count(*)::int AS queued FROM marked`,
       );

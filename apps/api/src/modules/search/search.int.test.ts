@@ -159,6 +159,13 @@ describe('reconciliation', () => {
     const rows: { id: string }[] = await ctx.dataSource.query(`SELECT id FROM influencer_search`);
     expect(rows.map((row) => row.id)).toEqual([missing.profileId]);
     expect(await sync.reconcile()).toBe(0);
+
+    // A write the outbox holds for the next drain is on its way, not drift (nor is its queue entry reset).
+    const pending = await influencerWithProfile(false);
+    await ctx.dataSource.query(`UPDATE influencer_profiles SET review_status = 'approved' WHERE id = $1`, [pending.profileId]);
+    await ctx.dataSource.query(`UPDATE search_outbox SET attempts = 3 WHERE profile_id = $1`, [pending.profileId]);
+    expect(await sync.reconcile()).toBe(0);
+    expect(await ctx.dataSource.query(`SELECT attempts FROM search_outbox WHERE profile_id = $1`, [pending.profileId])).toEqual([{ attempts: 3 }]);
   });
 });
 
