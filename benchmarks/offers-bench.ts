@@ -14,8 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZInfluencerProfileInput } from '@reachbridge/contracts';
-import { createApp } from '../apps/api/src/app.js';
-import { parseConfig } from '../apps/api/src/config/config.js';
 import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
 import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
 import { InfluencersService } from '../apps/api/src/modules/influencers/index.js';
@@ -23,7 +21,7 @@ import { LedgerRepository } from '../apps/api/src/modules/ledger/index.js';
 import { reconcile } from '../apps/api/src/modules/offers/index.js';
 import { createPaymentProvider } from '../apps/api/src/modules/payments/index.js';
 import { createLogger } from '../apps/api/src/observability/logger.js';
-import { createMetrics } from '../apps/api/src/observability/metrics.js';
+import { benchConfig, PROXIED, serveApi } from './bench-api.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,8 +41,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 /** A logged-in HTTP client with the session cookie and CSRF token, like the web client. */
 async function session(base: string, email: string) {
-  // Production mode sets Secure cookies; say we came through a TLS proxy, as a deployment would.
-  const proxied = { 'x-forwarded-proto': 'https', 'content-type': 'application/json' };
+  const proxied = { ...PROXIED, 'content-type': 'application/json' };
   let cookie = '';
   let csrf = '';
   const call = async (method: string, url: string, body?: unknown) => {
@@ -103,21 +100,14 @@ async function lifecycle(index: number, brand: Call, influencer: Call, profileId
 }
 
 async function main() {
-  // eslint-disable-next-line no-restricted-properties -- the benchmark takes the same settings as the server
-  const env = process.env;
-  const config = parseConfig(
-    { ...env, DATA_DIR: args['data-dir'], LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', ALLOW_SIMULATED_PAYMENTS: 'true', TRUST_PROXY: 'true', PORT: '0', EMBEDDED_PG_PORT: '54399' },
-    ROOT,
-  );
+  const config = benchConfig(args['data-dir'], { EMBEDDED_PG_PORT: '54399' });
   const logger = createLogger({ logLevel: 'warn' });
   const database = await openDatabase(config, logger, { poolSize: 20 });
   const { dataSource } = database;
   try {
     await runMigrations(dataSource, logger);
-    const { app } = createApp({ config, logger, dataSource, metrics: createMetrics(), backgroundTimers: false });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const api = await serveApi({ config, logger, dataSource });
+    const { base } = api;
 
     // Parties: active brands and influencers with approved profiles and payout accounts.
     const run = Date.now().toString(36);
@@ -164,7 +154,7 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    server.close();
+    api.close();
 
     const violations = await new LedgerRepository().invariantViolations(dataSource.manager);
     const report = await reconcile(dataSource, createPaymentProvider(config, dataSource, () => new Date()).provider);

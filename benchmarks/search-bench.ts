@@ -12,23 +12,18 @@
  * nothing. Reports p50/p95/p99 latency, throughput and the API's overhead over the engine;
  * --write appends the table to docs/benchmarks.md.
  */
-import { fork } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZSearchQuery } from '@reachbridge/contracts';
 import type { Pool } from 'pg';
-import { createApp } from '../apps/api/src/app.js';
-import { parseConfig } from '../apps/api/src/config/config.js';
 import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
-import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
 import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search/index.js';
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
 import { createLogger } from '../apps/api/src/observability/logger.js';
-import { createMetrics } from '../apps/api/src/observability/metrics.js';
-import type { HttpLoadJob, HttpLoadResult } from './http-load-worker.js';
+import { benchConfig, brandSession, serveApi } from './bench-api.js';
+import { runHttpLoad } from './http-load.js';
 import { load, type LoadOptions, type Run } from './load.js';
 
 const { values: args } = parseArgs({
@@ -79,8 +74,7 @@ const toParams = (query: string) => {
 };
 
 async function main() {
-  // eslint-disable-next-line no-restricted-properties -- the benchmark takes the same settings as the server
-  const config = parseConfig({ ...process.env, DATA_DIR: args['data-dir'], LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', ALLOW_DEFAULT_SESSION_SECRET: 'true', ALLOW_SIMULATED_PAYMENTS: 'true', TRUST_PROXY: 'true', PORT: '0' }, ROOT);
+  const config = benchConfig(args['data-dir']);
   const logger = createLogger({ logLevel: 'warn' });
   const database = await openDatabase(config, logger, { poolSize: 20 });
   const { dataSource } = database;
@@ -146,40 +140,18 @@ async function main() {
     const writtenStaleRun = await whileWriting(() => load(queries, loadOptions, async (q) => void (await nearRealTime.search(parsed.get(q)!))));
 
     // The same mix through HTTP as a logged-in brand.
-    const accounts = new AccountsService(dataSource);
-    const email = `bench-brand-${Date.now()}@bench.local`;
-    await accounts.createAccount({ email, password: 'bench-brand-password', role: 'brand', displayName: 'Bench Brand' }, { status: 'active' });
-    const serve = async (reuse: boolean) => {
-      const { app } = createApp({ config, logger, dataSource, metrics: createMetrics(), backgroundTimers: false, ...(reuse ? {} : { search: { postgresOptions: { reuseMs: 0 } } }) });
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
-    };
-    const { server, base } = await serve(true);
-    // Production mode sets Secure cookies; say we came through a TLS proxy, as a deployment would.
-    const proxied = { 'x-forwarded-proto': 'https' };
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...proxied },
-      body: JSON.stringify({ email, password: 'bench-brand-password' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const httpRun = (options: LoadOptions, at = base) => {
-      const client = fork(fileURLToPath(new URL('./http-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-      return withCpu(() => new Promise<HttpLoadResult>((resolve, reject) => {
-        client.once('message', (run) => resolve(run as HttpLoadResult));
-        client.once('error', reject);
-        client.send({ base: at, headers: { cookie, ...proxied }, queries, options } satisfies HttpLoadJob);
-      }));
-    };
+    const api = await serveApi({ config, logger, dataSource });
+    const headers = await brandSession(dataSource, api.base);
+    const searchPaths = queries.map((q) => `/api/influencers/search?${q}`);
+    const httpRun = (options: LoadOptions, base = api.base) => withCpu(() => runHttpLoad({ base, headers, paths: searchPaths, options }));
     const apiRun = await httpRun(loadOptions);
     // One request at a time: the API's own cost per request, without queueing for the cores.
     const serialRun = await httpRun({ concurrency: 1, durationMs: Math.min(10_000, loadOptions.durationMs) });
-    server.close();
+    api.close();
     // The same through a server whose engine reuses nothing: the API's overhead when the engine does a new query's work.
-    const fresh = await serve(false);
+    const fresh = await serveApi({ config, logger, dataSource, search: { postgresOptions: { reuseMs: 0 } } });
     const uncachedApiRun = await httpRun(loadOptions, fresh.base);
-    fresh.server.close();
+    fresh.close();
 
     const rows = [
       summarise('engine (in-process)', engineRun),
