@@ -159,6 +159,27 @@ export function runSearchEngineContract(name: string, setup: () => Promise<Engin
         expect(similar).not.toContain(id(2));
       });
 
+      it('ranks look-alikes whose audience lives where the seed\'s does above ones that only share niches and size', async () => {
+        const sara = SEARCH_FIXTURES[0]!;
+        const twin = (n: number, countries: Record<string, number>): InfluencerSearchDocument => ({
+          ...sara,
+          id: id(n),
+          slug: `look-alike-${n}`,
+          displayName: `Look-alike ${n}`,
+          handles: [`look.alike${n}`],
+          audience: { ...sara.audience, countries },
+        });
+        await subject.load([twin(90, { DE: 80, AT: 12 }), twin(91, { IR: 75, US: 5 })]);
+        try {
+          const similar = (await subject.engine.similar(id(1), 10)).map((hit) => hit.document.id);
+          expect(similar).toContain(id(90));
+          expect(similar.indexOf(id(91))).toBe(0);
+        } finally {
+          await subject.engine.remove([id(90), id(91)]);
+          await subject.load([]);
+        }
+      });
+
       it('ignores an older version and removes documents', async () => {
         const sara = SEARCH_FIXTURES[0]!;
         await subject.load([{ ...sara, version: 0, displayName: 'Stale Name' }]);

@@ -856,7 +856,8 @@ export class PostgresSearchEngine implements SearchEngine {
       `WITH seed AS (SELECT * FROM influencer_search WHERE id = $1)
        SELECT ${COLUMNS},
               (cardinality(ARRAY(SELECT unnest(s.niches) INTERSECT SELECT unnest(seed.niches)))
-               + (SELECT coalesce(sum(least((s.audience_countries->>k)::float8, (seed.audience_countries->>k)::float8)), 0) / 100
+               -- least() skips NULLs: a country the candidate's audience lacks must count 0, not the seed's share.
+               + (SELECT coalesce(sum(least(coalesce((s.audience_countries->>k)::float8, 0), (seed.audience_countries->>k)::float8)), 0) / 100
                     FROM jsonb_object_keys(seed.audience_countries) k)
                - abs(ln(greatest(s.total_followers, 1)::float8 / greatest(seed.total_followers, 1))) / 3)::float8 AS sort_value
          FROM influencer_search s, seed
