@@ -14,9 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
-import { createLogger } from '../apps/api/src/observability/logger.js';
-import { benchConfig, brandSession, serveApi } from './bench-api.js';
+import { brandSession, openBench, serveApi } from './bench-api.js';
 import { runHttpLoad } from './http-load.js';
 import type { Run } from './load.js';
 
@@ -31,12 +29,8 @@ const options = { concurrency: 1, durationMs: Number(args.duration) * 1000 };
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? NaN;
 
 async function main() {
-  const config = benchConfig(args['data-dir']);
-  const logger = createLogger({ logLevel: 'warn' });
-  const database = await openDatabase(config, logger, { poolSize: 20 });
-  const { dataSource } = database;
+  const { config, logger, dataSource, close } = await openBench(args['data-dir']);
   try {
-    await runMigrations(dataSource, logger);
     const api = await serveApi({ config, logger, dataSource });
     const headers = await brandSession(dataSource, api.base);
     const queries = JSON.parse(await readFile(path.join(import.meta.dirname, 'search-queries.json'), 'utf8')) as string[];
@@ -90,7 +84,7 @@ async function main() {
     console.log(`\n${table}`);
     if (args.write) await appendFile(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), `\n${table}`);
   } finally {
-    await database.close();
+    await close();
   }
 }
 

@@ -14,14 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZInfluencerProfileInput } from '@reachbridge/contracts';
-import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
 import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
 import { InfluencersService } from '../apps/api/src/modules/influencers/index.js';
 import { LedgerRepository } from '../apps/api/src/modules/ledger/index.js';
 import { reconcile } from '../apps/api/src/modules/offers/index.js';
 import { createPaymentProvider } from '../apps/api/src/modules/payments/index.js';
-import { createLogger } from '../apps/api/src/observability/logger.js';
-import { benchConfig, PROXIED, serveApi } from './bench-api.js';
+import { openBench, PROXIED, serveApi } from './bench-api.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,12 +98,8 @@ async function lifecycle(index: number, brand: Call, influencer: Call, profileId
 }
 
 async function main() {
-  const config = benchConfig(args['data-dir'], { EMBEDDED_PG_PORT: '54399' });
-  const logger = createLogger({ logLevel: 'warn' });
-  const database = await openDatabase(config, logger, { poolSize: 20 });
-  const { dataSource } = database;
+  const { config, logger, dataSource, close } = await openBench(args['data-dir'], { EMBEDDED_PG_PORT: '54399' });
   try {
-    await runMigrations(dataSource, logger);
     const api = await serveApi({ config, logger, dataSource });
     const { base } = api;
 
@@ -182,7 +176,7 @@ async function main() {
     if (args.write) await appendFile(path.join(ROOT, 'docs/benchmarks.md'), `\n${table}`);
     if (failures > 0 || violations.length > 0 || report.differences.length > 0) process.exitCode = 1;
   } finally {
-    await database.close();
+    await close();
   }
 }
 

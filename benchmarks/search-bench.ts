@@ -18,11 +18,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZSearchQuery } from '@reachbridge/contracts';
 import type { Pool } from 'pg';
-import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
 import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search/index.js';
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
-import { createLogger } from '../apps/api/src/observability/logger.js';
-import { benchConfig, brandSession, serveApi } from './bench-api.js';
+import { brandSession, openBench, serveApi } from './bench-api.js';
 import { runHttpLoad } from './http-load.js';
 import { load, type LoadOptions, type Run } from './load.js';
 
@@ -74,12 +72,8 @@ const toParams = (query: string) => {
 };
 
 async function main() {
-  const config = benchConfig(args['data-dir']);
-  const logger = createLogger({ logLevel: 'warn' });
-  const database = await openDatabase(config, logger, { poolSize: 20 });
-  const { dataSource } = database;
+  const { config, logger, dataSource, close } = await openBench(args['data-dir']);
   try {
-    await runMigrations(dataSource, logger);
     const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM influencer_profiles`);
     if (count < profiles) {
       const started = Date.now();
@@ -207,7 +201,7 @@ async function main() {
     console.log(`\n${table}`);
     if (args.write) await appendFile(path.join(ROOT, 'docs/benchmarks.md'), `\n${table}`);
   } finally {
-    await database.close();
+    await close();
   }
 }
 
