@@ -8,6 +8,7 @@ import { TrustSafety1764633600000 } from './1764633600000-trust-safety.js';
 import { SearchPerformance1764806400000 } from './1764806400000-search-performance.js';
 import { SearchAtScale1764892800000 } from './1764892800000-search-at-scale.js';
 import { SearchTerms1764979200000 } from './1764979200000-search-terms.js';
+import { SearchQualityOrder1765065600000 } from './1765065600000-search-quality-order.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchPerformance1764806400000,
   SearchAtScale1764892800000,
   SearchTerms1764979200000,
+  SearchQualityOrder1765065600000,
 ];

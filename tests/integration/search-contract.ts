@@ -123,6 +123,38 @@ export function runSearchEngineContract(name: string, setup: () => Promise<Engin
       });
     });
 
+    describe('ties in quality', () => {
+      it('puts the larger audience first among equal scores, page after page', async () => {
+        const sara = SEARCH_FIXTURES[0]!;
+        const followers = { 80: 10_000, 81: 90_000, 82: 50_000 };
+        const twins = Object.entries(followers).map(([n, count]): InfluencerSearchDocument => ({
+          ...sara,
+          id: id(Number(n)),
+          slug: `tied-${n}`,
+          displayName: `Tied ${n}`,
+          handles: [`tied${n}`],
+          totalFollowers: count,
+          qualityScore: 99,
+        }));
+        await subject.load(twins);
+        try {
+          const expected = [81, 82, 80, 1, 6, 4, 5, 2, 3, 7].map(id);
+          expect(await ids({ sort: 'quality' })).toEqual(expected);
+          const paged: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page = await subject.engine.search(q({ sort: 'quality', limit: '2', ...(cursor ? { cursor } : {}) }));
+            paged.push(...page.hits.map((hit) => hit.document.id));
+            cursor = page.nextCursor;
+          } while (cursor);
+          expect(paged).toEqual(expected);
+        } finally {
+          await subject.engine.remove(twins.map((twin) => twin.id));
+          await subject.load([]);
+        }
+      });
+    });
+
     describe('facets', () => {
       it('counts over the filtered set, each facet ignoring its own filter', async () => {
         const result = await subject.engine.search(q({ niche: 'food', country: 'IR' }));

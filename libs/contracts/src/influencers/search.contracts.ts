@@ -59,7 +59,9 @@ export const ZSearchQuery = z
     sort: z
       .enum(SEARCH_SORTS)
       .optional()
-      .describe('Default: relevance with text, else followers. Relevance ranks the 300 most-followed text matches; other sorts cover every match.'),
+      .describe(
+        'Default: relevance with text, else followers. Relevance ranks the 300 most-followed text matches; other sorts cover every match. Quality puts the larger audience first among equal scores.',
+      ),
     cursor: z.string().max(500).optional(),
     limit: number(z.int().min(1).max(100)),
   })

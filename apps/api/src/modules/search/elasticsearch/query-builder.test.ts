@@ -323,7 +323,7 @@ describe('buildSort', () => {
     ['followers', [{ totalFollowers: { order: 'desc' } }, ID_DESC]],
     ['engagement', [{ engagementRate: { order: 'desc', missing: MISSING_SORT_VALUE.engagement } }, ID_DESC]],
     ['growth', [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, ID_DESC]],
-    ['quality', [{ qualityScore: { order: 'desc' } }, ID_DESC]],
+    ['quality', [{ qualityScore: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_DESC]],
     ['price', [{ 'price_min.USD': { order: 'asc', missing: MISSING_SORT_VALUE.price } }, ID_ASC]],
   ] as const)('%s', (sort, expected) => {
     expect(json({ sort }).sort).toEqual(expected);
@@ -340,7 +340,7 @@ describe('buildSort', () => {
   });
 
   it('an explicit sort wins over relevance when there is text', () => {
-    expect(json({ q: 'food', sort: 'quality' }).sort).toEqual([{ qualityScore: { order: 'desc' } }, ID_DESC]);
+    expect(json({ q: 'food', sort: 'quality' }).sort).toEqual([{ qualityScore: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_DESC]);
   });
 
   it('costPerTargetedThousand is an ascending script sort over the matched audience shares', () => {

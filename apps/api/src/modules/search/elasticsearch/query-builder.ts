@@ -244,7 +244,8 @@ export function buildSort(query: TSearchQuery, hasText: boolean): Sort[] {
     case 'growth':
       return [{ growth30d: { order: 'desc', missing: MISSING_SORT_VALUE.growth } }, byId('desc')];
     case 'quality':
-      return [{ qualityScore: { order: 'desc' } }, byId('desc')];
+      // Within a score, the larger audience first (as the PostgreSQL engine orders).
+      return [{ qualityScore: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, byId('desc')];
     case 'price':
       return [{ [priceField(query.currency, query.deliverable)]: { order: 'asc', missing: MISSING_SORT_VALUE.price } }, byId('asc')];
     case 'costPerTargetedThousand':

@@ -176,7 +176,7 @@ describe('PostgreSQL engine shortcuts', () => {
     const orders = {
       followers: 'total_followers DESC, id DESC',
       engagement: 'coalesce(engagement_rate, -1) DESC, id DESC',
-      quality: 'quality_score DESC, id DESC',
+      quality: 'quality_score DESC, total_followers DESC, id DESC',
       price: `coalesce((prices->>'USD')::bigint, 9e15), id`,
     };
     for (const [sort, order] of Object.entries(orders)) {

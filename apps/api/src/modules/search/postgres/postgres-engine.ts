@@ -109,6 +109,9 @@ interface CompiledQuery {
   costFloorExpr: string | null;
 }
 
+/** The quality sort's one number: quality × this + followers (see migration 1765065600000). */
+const QUALITY_ORDER_SCALE = 100_000_000_000;
+
 /** How many pages of rows by cost floor the cost bound is taken from. */
 const COST_BOUND_PAGES = 10;
 
@@ -224,7 +227,8 @@ function compile(
     followers: ['s.total_followers', 'DESC', 'bigint'],
     engagement: ['coalesce(s.engagement_rate::float8, -1)', 'DESC', 'float8'],
     growth: ['coalesce(s.growth_30d::float8, -1000)', 'DESC', 'float8'],
-    quality: ['s.quality_score', 'DESC', 'smallint'],
+    // Within a score, the larger audience first (migration 1765065600000 indexes this expression).
+    quality: [`(s.quality_score::bigint * ${QUALITY_ORDER_SCALE}) + s.total_followers`, 'DESC', 'bigint'],
     price: [`coalesce(${priceExpr}::float8, ${NO_VALUE})`, 'ASC', 'float8'],
     costPerTargetedThousand: [
       `coalesce(round((${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0 * ${share}, 0))::numeric, 2)::float8, ${NO_VALUE})`,
