@@ -5,9 +5,9 @@
  * client in its own process as in bench:search: a bare node:http server answering a search's JSON
  * body; a PostgreSQL round trip (`SELECT 1`, in-process); the API's `/healthz` (Express and its
  * middleware, no session, no database); a path under /api that no route answers, as a logged-in
- * brand (adds the session statement and passport, no handler); and the search mix with counts reused (the engine's own time
- * read from Server-Timing). Run it on bench:search's database (same --data-dir) to search a
- * million profiles. --write appends the table to docs/benchmarks.md.
+ * brand (adds the session statement and passport, no handler); and the search mix with counts
+ * reused (the engine's own time read from Server-Timing). Run it on bench:search's database (same
+ * --data-dir) to search a million profiles. --write appends the table to docs/benchmarks.md.
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -71,7 +71,7 @@ async function main() {
       '',
       '| request | requests | p50 ms | what it adds |',
       '|---|---:|---:|---|',
-      row(`node:http, no framework, the ${(body.length / 1024).toFixed(0)} kB body of a search`, bareRun, 'the HTTP round trip itself'),
+      row(`node:http, no framework, the ${(Buffer.byteLength(body) / 1024).toFixed(0)} kB body of a search`, bareRun, 'the HTTP round trip itself'),
       row('PostgreSQL round trip (`SELECT 1`, no HTTP)', { latencies: roundTrips }, 'one statement'),
       row('API `GET /healthz`', health, 'Express and its middleware, no session'),
       row('API, logged in, a path with no route (404)', session, 'the session and its account (one statement), passport; an error body instead of a handler'),
