@@ -41,6 +41,15 @@ describe('influencer generator', () => {
     for (let i = 1; i < medians.length; i += 1) expect(medians[i]).toBeLessThan(medians[i - 1]!);
   });
 
+  it('has small accounts follow hundreds of others, as real ones do, so the following ratio tells them apart', () => {
+    const nano = generated.flatMap((influencer) => influencer.accounts).filter((account) => tierFor(account.followers) === 'nano');
+    expect(median(nano.map((account) => account.following))).toBeGreaterThan(300);
+    expect(median(nano.map((account) => account.following))).toBeLessThan(1_500);
+    const ratios = nano.map((account) => account.following / account.followers);
+    expect(ratios.filter((ratio) => ratio > 0.5).length / ratios.length).toBeGreaterThan(0.05);
+    expect(ratios.filter((ratio) => ratio <= 0.1).length / ratios.length).toBeGreaterThan(0.1);
+  });
+
   it('draws every further niche from the first one’s neighbours', () => {
     const related: Record<string, string[]> = {
       fashion: ['beauty', 'lifestyle', 'art'], food: ['travel', 'lifestyle', 'health', 'home'], tech: ['gaming', 'business', 'education'],

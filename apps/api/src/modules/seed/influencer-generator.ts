@@ -268,7 +268,9 @@ export class InfluencerGenerator {
         ? Math.round((0.08 + 0.3 * this.random()) * 100) / 100
         : Math.round(Math.max(0.2, ENGAGEMENT_BY_TIER[tier] * Math.exp(0.45 * this.normal())) * 100) / 100;
       const growth30d = isBought ? Math.round((35 + 90 * this.random()) * 10) / 10 : Math.round((1.5 + 2.5 * this.normal()) * 10) / 10;
-      const following = isBought ? Math.round(followers * (0.3 + this.random())) : Math.round(Math.min(7500, 150 + followers * 0.01 * this.random()));
+      // People follow a few hundred accounts whatever their own audience (median ~630): a small
+      // creator's following ratio is high, a large one's tiny. Bought audiences follow back in bulk.
+      const following = isBought ? Math.round(followers * (0.3 + this.random())) : Math.round(Math.min(7500, 80 + 550 * Math.exp(0.75 * this.normal())));
       const handle = i === 0 ? baseHandle : `${nameHandle.replace(/\./g, '_')}_${platform}`;
       const diaspora = country.diaspora.map((code) => [code, 3 + 8 * this.random()] as [string, number]);
       const home = (speaksPersian ? 65 : 55) + 20 * this.random();
