@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Sorting by quality: the score flags problems rather than ranking the healthy, so many profiles
- * share the top scores (a third of the demo catalogue scores 100). Within a score the larger
+ * share the top scores (a quarter to a third of the demo catalogue scores 100). Within a score the larger
  * audience now comes first, then the id. The PostgreSQL engine orders by one number,
  * quality × 10^11 + followers (followers stay far below 10^11, and the whole below 2^53, so the
  * keyset cursor's float stays exact), and this index walks that order; the old (quality, id)
