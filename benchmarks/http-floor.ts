@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { brandSession, openBench, serveApi } from './bench-api.js';
 import { runHttpLoad } from './http-load.js';
-import type { Run } from './load.js';
+import { percentile, type Run } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 const options = { concurrency: 1, durationMs: Number(args.duration) * 1000 };
-const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? NaN;
+const median = (sorted: number[]) => percentile(sorted, 50);
 
 async function main() {
   const { config, logger, dataSource, close } = await openBench(args['data-dir']);

@@ -9,6 +9,9 @@ export interface Run {
   seconds: number;
 }
 
+/** The p-th percentile of ascending values (NaN when there are none). */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
 export interface LoadOptions {
   concurrency: number;
   durationMs: number;

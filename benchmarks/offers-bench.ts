@@ -20,6 +20,7 @@ import { LedgerRepository } from '../apps/api/src/modules/ledger/index.js';
 import { reconcile } from '../apps/api/src/modules/offers/index.js';
 import { createPaymentProvider } from '../apps/api/src/modules/payments/index.js';
 import { openBench, PROXIED, serveApi } from './bench-api.js';
+import { percentile } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +36,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const PARTIES = 16;
 const PASSWORD = 'bench-party-password';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** A logged-in HTTP client with the session cookie and CSRF token, like the web client. */
 async function session(base: string, email: string) {

@@ -22,7 +22,7 @@ import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
 import { brandSession, openBench, serveApi } from './bench-api.js';
 import { runHttpLoad } from './http-load.js';
-import { load, type LoadOptions, type Run } from './load.js';
+import { load, percentile, type LoadOptions, type Run } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,7 +39,6 @@ const loadOptions: LoadOptions = { concurrency, durationMs: Number(args.duration
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WRITES_PER_SECOND = 10;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** Runs a load phase and measures this process's CPU time (user + system) per request. */
 async function withCpu<R extends Run>(phase: () => Promise<R>): Promise<R & { cpuMsPerRequest: number }> {
