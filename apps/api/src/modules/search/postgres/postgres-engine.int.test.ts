@@ -154,21 +154,29 @@ describe('PostgreSQL engine shortcuts', () => {
   it('with a staleness window, reuses a count across a write until it is that old; hits never show a profile that stopped matching', async () => {
     const engine = new PostgresSearchEngine(dataSource, { maxStalenessMs: 1000 });
     const counting = vi.spyOn(engine as unknown as { count: () => Promise<unknown> }, 'count');
+    const sent = vi.spyOn(dataSource, 'query');
+    const generationReads = () => sent.mock.calls.filter(([sql]) => sql.includes('FROM search_generation')).length;
     const query = parse('niche=travel&sort=followers');
     const before = await engine.search(query);
     const top = before.hits[0]!.document.id;
+    // Within the window the generation read once serves every search (other queries included).
+    await engine.search(parse('niche=food'));
+    expect(generationReads()).toBe(1);
 
     await dataSource.query(`UPDATE influencer_search SET niches = array_remove(niches, 'travel') WHERE id = $1`, [top]);
     const within = await engine.search(query);
-    expect(counting).toHaveBeenCalledTimes(1);
+    expect(counting).toHaveBeenCalledTimes(2);
+    expect(generationReads()).toBe(1);
     expect(within.total).toBe(before.total);
     expect(ids(within.hits)).not.toContain(top);
     expect(ids(within.hits).slice(0, before.hits.length - 1)).toEqual(ids(before.hits).slice(1));
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const after = await engine.search(query);
-    expect(counting).toHaveBeenCalledTimes(2);
+    expect(counting).toHaveBeenCalledTimes(3);
+    expect(generationReads()).toBe(2);
     expect(after.total).toBe(before.total - 1);
+    sent.mockRestore();
   });
 
   it('takes the first page from the counting statement when it listed one, with the same hits as the table', async () => {

@@ -463,6 +463,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly expandPrefixesFrom: number;
   /** Counts (and the fallback's matches) and the table generation they were computed at, least recently used first. */
   private readonly reused = new Map<string, { at: number; generation: string; value: unknown }>();
+  /** The table's generation as last read, and when (see currentGeneration). */
+  private knownGeneration: { at: number; generation: string } | null = null;
   /** Prefix expansions looked up in the term dictionary, least recently used first. */
   private readonly expansions = new Map<string, { at: number; words: string[] }>();
   private tableRows: { at: number; rows: number } | null = null;
@@ -480,13 +482,13 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(query: TSearchQuery): Promise<SearchResult> {
-    const generation = await this.generation();
+    const generation = this.generationOnce();
     const result = await this.searchIn(query, 'text', generation);
     // Nothing in the text? Perhaps a typo in a name or handle.
     return result.total === 0 && query.q ? this.searchIn(query, 'fuzzy', generation) : result;
   }
 
-  private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy', generation: string | null): Promise<SearchResult> {
+  private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy', generation: () => Promise<string>): Promise<SearchResult> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hash = queryHash(query);
     const filters = filterHash(query);
@@ -598,31 +600,48 @@ export class PostgresSearchEngine implements SearchEngine {
     if (!state || state.stale) await this.rebuildTerms();
   }
 
-  /** The search table's generation (migration 1764892800000), or null when nothing is reused. */
-  private async generation(): Promise<string | null> {
-    if (this.reuseMs <= 0) return null;
+  /** The table's generation for one search: read when a reuse first needs it, and only once. */
+  private generationOnce(): () => Promise<string> {
+    let read: Promise<string> | undefined;
+    return () => (read ??= this.currentGeneration());
+  }
+
+  /**
+   * The search table's generation (migration 1764892800000). Results computed at the generation
+   * read at time T are exact as of T; so within the staleness window the one last read serves
+   * every search, and a steady stream of searches reads it once per window instead of once each
+   * (a round trip to a server busy with searches costs far more than the trivial statement).
+   */
+  private async currentGeneration(): Promise<string> {
+    const now = Date.now();
+    const known = this.knownGeneration;
+    if (known && now - known.at < this.maxStalenessMs) return known.generation;
     const [{ generation }] = await this.dataSource.query<[{ generation: string }]>(
       `SELECT coalesce((SELECT generation FROM search_generation), 0)::text AS generation`,
     );
+    this.knownGeneration = { at: now, generation };
     return generation;
   }
 
   /**
-   * A result computed for this generation of the search table (and not too long ago), or computed
-   * now. Any write to the table changes the generation, so a write shows in the next search, or
+   * A result computed for the current generation of the search table (and not too long ago), or
+   * computed now. Any write to the table changes the generation, so a write shows in the next search, or
    * (with `maxStalenessMs`) in the first search once the result reused is that old.
    */
-  private async reuse<T>(generation: string | null, key: string, compute: () => Promise<T>): Promise<T> {
-    if (generation === null) return compute();
+  private async reuse<T>(generation: () => Promise<string>, key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.reuseMs <= 0) return compute();
     const cached = this.reused.get(key);
     const age = cached ? Date.now() - cached.at : Infinity;
-    if (cached && age < this.reuseMs && (cached.generation === generation || age < this.maxStalenessMs)) {
+    if (cached && age < this.reuseMs && (age < this.maxStalenessMs || cached.generation === (await generation()))) {
       remember(this.reused, key, cached);
       return cached.value as T;
     }
     this.reused.delete(key);
+    // The generation before reading the table: a write meanwhile leaves the result looking older than it is, never newer.
+    const current = await generation();
+    const at = Date.now();
     const value = await compute();
-    remember(this.reused, key, { at: Date.now(), generation, value });
+    remember(this.reused, key, { at, generation: current, value });
     return value;
   }
 
