@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
@@ -72,6 +72,15 @@ function contentSecurityPolicyFor(stripe: boolean) {
   };
 }
 
+/**
+ * API answers carry accounts, offers and money: no browser or proxy may keep a copy (a shared
+ * computer's disk cache, a corporate proxy). The web client always asks again anyway.
+ */
+const noStore: RequestHandler = (req, res, next) => {
+  if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store'); // the reference page's static assets may be cached
+  next();
+};
+
 export function createApp({ config, logger, dataSource, metrics, backgroundTimers = true, now = () => new Date(), payments: injected, search: searchTuning }: AppDeps) {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const accounts = new AccountsService(dataSource);
@@ -86,6 +95,8 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
 
   const app: Express = express();
   app.disable('x-powered-by');
+  // API answers are personal and never revalidated (see noStore), so no ETag: it hashed every JSON body.
+  app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy ? 1 : false);
 
   app.use(
@@ -132,7 +143,7 @@ export function createApp({ config, logger, dataSource, metrics, backgroundTimer
   app.use(offers.webRouter);
 
   // Body parsing, sessions, passport and CSRF apply to /api only; operator endpoints stay lean.
-  app.use('/api', express.json({ limit: '100kb', strict: true }), ...auth.middleware);
+  app.use('/api', noStore, express.json({ limit: '100kb', strict: true }), ...auth.middleware);
   const router = express.Router();
   const routes = registerRoutes(router, definitions, { checkResponses: !config.isProduction });
 

@@ -147,6 +147,17 @@ describe('operations endpoints', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('tells browsers and proxies to keep no copy of an API answer', async () => {
+    for (const path of ['/api/openapi.json', '/api/nope', '/api/me']) {
+      const response = await supertest(ctx.app).get(path);
+      expect(response.headers['cache-control'], path).toBe('no-store');
+      expect(response.headers.etag, path).toBeUndefined();
+    }
+    // The reference page's static assets may be cached.
+    const docs = await supertest(ctx.app).get('/api/docs/').expect(200);
+    expect(docs.headers['cache-control']).not.toBe('no-store');
+  });
+
   it('serves the OpenAPI 3.1 document generated from the contracts, with every route', async () => {
     const { body } = await supertest(ctx.app).get('/api/openapi.json').expect(200);
     expect(body.openapi).toBe('3.1.0');
