@@ -1,8 +1,12 @@
-import type { TSearchQuery } from '@reachbridge/contracts';
-import { ZSearchQuery } from '@reachbridge/contracts';
+import { FACETS, ZSearchQuery, type TSearchQuery } from '@reachbridge/contracts';
+import { AGE_BUCKETS, GENDERS, NICHES, PLATFORMS, TIERS } from '@reachbridge/domain';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfluencerSearchDocument, SearchEngine } from '../../apps/api/src/modules/search/index.js';
+import { InfluencerGenerator } from '../../apps/api/src/modules/seed/influencer-generator.js';
+import { seededSearchDocument } from '../../apps/api/src/modules/seed/index.js';
 import { id, SEARCH_FIXTURES } from './search-fixtures.js';
+import { modelCost, modelPrice, modelSearch } from './search-model.js';
 
 export interface EngineUnderTest {
   engine: SearchEngine;
@@ -13,6 +17,69 @@ export interface EngineUnderTest {
 
 /** Parses a query string the way the API does, so the suite speaks the API's language. */
 const q = (params: Record<string, string | string[]> = {}): TSearchQuery => ZSearchQuery.parse(params);
+
+/** The seeder's influencers (realistic, deterministic), every fifth one platform-verified. */
+function generatedCorpus(size: number): InfluencerSearchDocument[] {
+  const generator = new InfluencerGenerator(20261127);
+  return Array.from({ length: size }, (_, i): InfluencerSearchDocument => {
+    const document = seededSearchDocument(generator.generate(i), 1, '2026-11-01T00:00:00.000Z');
+    return i % 5 === 0 ? { ...document, provenance: 'platform_verified' } : document;
+  });
+}
+
+const distinct = <T extends string | number>(values: T[]) => [...new Set(values)].sort();
+
+/**
+ * Query strings without text: up to three filters with values the corpus has (so that they match
+ * something), a currency, perhaps a deliverable, a sort and a page size.
+ */
+function queryStrings(corpus: InfluencerSearchDocument[]): fc.Arbitrary<Record<string, string>> {
+  const some = (values: readonly string[]) => fc.subarray([...values], { minLength: 1, maxLength: 3 }).map((chosen) => chosen.join(','));
+  const shares = (keys: readonly string[]) =>
+    fc
+      .array(fc.tuple(fc.constantFrom(...keys), fc.integer({ min: 1, max: 90 })), { minLength: 1, maxLength: 2 })
+      .map((filters) => filters.map(([key, min]) => `${key}:${min}`).join(','));
+  const languages = distinct(corpus.flatMap((d) => d.languages));
+  const followers = fc.constantFrom(...distinct(corpus.map((d) => d.totalFollowers))).map(String);
+  const tenths = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n / 10));
+  const filters = {
+    niche: some(NICHES),
+    platform: some(PLATFORMS),
+    country: some(distinct(corpus.map((d) => d.country))),
+    city: some(distinct(corpus.flatMap((d) => (d.city ? [d.city] : [])))),
+    language: some(languages),
+    tier: some(TIERS),
+    followersMin: followers,
+    followersMax: followers,
+    engagementMin: tenths(0, 80),
+    engagementMax: tenths(0, 80),
+    growthMin: tenths(-50, 100),
+    audienceCountry: shares(distinct(corpus.flatMap((d) => Object.keys(d.audience.countries)))),
+    audienceAge: shares(AGE_BUCKETS),
+    audienceGender: shares(GENDERS),
+    audienceLanguage: shares(languages),
+    priceMax: fc.constantFrom(...distinct(corpus.flatMap((d) => d.rates.map((r) => r.amountMinor)))).map(String),
+    qualityMin: fc.integer({ min: 0, max: 100 }).map(String),
+    verifiedOnly: fc.constantFrom('true', 'false'),
+  };
+  return fc
+    .record({
+      chosen: fc.subarray(Object.keys(filters) as (keyof typeof filters)[], { maxLength: 3 }),
+      values: fc.record(filters),
+      // The corpus prices in USD only: EUR asks for prices nobody has.
+      currency: fc.constantFrom('USD', 'USD', 'USD', 'EUR'),
+      deliverable: fc.option(fc.constantFrom('post', 'story', 'reel', 'video'), { nil: undefined }),
+      sort: fc.constantFrom('followers', 'engagement', 'growth', 'quality', 'price', 'costPerTargetedThousand'),
+      limit: fc.integer({ min: 1, max: 40 }),
+    })
+    .map(({ chosen, values, currency, deliverable, sort, limit }) => ({
+      ...Object.fromEntries(chosen.map((key) => [key, values[key]])),
+      currency,
+      ...(deliverable ? { deliverable } : {}),
+      sort,
+      limit: String(limit),
+    }));
+}
 
 /**
  * The engine contract: the same fixtures and the same expected hits and facets for every engine.
@@ -221,6 +288,48 @@ export function runSearchEngineContract(name: string, setup: () => Promise<Engin
         expect(await ids({ q: 'کیک' })).toEqual([]);
         expect(await subject.engine.health()).toBe('up');
       });
+    });
+  });
+
+  describe(`search engine contract: ${name}, against a reference model on random queries`, () => {
+    const corpus = generatedCorpus(300);
+    const byId = new Map(corpus.map((d) => [d.id, d]));
+    let subject: EngineUnderTest;
+
+    beforeAll(async () => {
+      subject = await setup();
+      await subject.load(corpus);
+    });
+    afterAll(async () => subject?.teardown());
+
+    it('finds exactly the matches, in the sort\'s order page after page, with their prices, costs and facet counts', async () => {
+      await fc.assert(
+        fc.asyncProperty(queryStrings(corpus), async (params) => {
+          const parsed = ZSearchQuery.safeParse(params);
+          fc.pre(parsed.success); // e.g. followersMin above followersMax: the API's 400, not the engine's business
+          const query = parsed.data;
+          const expected = modelSearch(corpus, query);
+
+          const first = await subject.engine.search(query);
+          const hits = [...first.hits];
+          for (let page = first; page.nextCursor; ) {
+            page = await subject.engine.search({ ...query, cursor: page.nextCursor });
+            hits.push(...page.hits);
+          }
+          expect({ total: first.total, totalIsLowerBound: first.totalIsLowerBound }).toEqual({ total: expected.ids.length, totalIsLowerBound: false });
+          expect(hits.map((hit) => hit.document.id)).toEqual(expected.ids);
+          for (const hit of hits) {
+            const document = byId.get(hit.document.id)!;
+            expect(hit.price?.amount ?? null).toBe(modelPrice(document, query));
+            expect(hit.costPerTargetedThousand).toBe(modelCost(document, query));
+          }
+          for (const facet of FACETS) {
+            expect(expected.facets[facet].size, facet).toBeLessThanOrEqual(30); // every bucket is returned
+            expect(new Map(first.facets[facet].map((bucket) => [bucket.value, bucket.count])), facet).toEqual(expected.facets[facet]);
+          }
+        }),
+        { seed: 20261127, numRuns: 80 },
+      );
     });
   });
 }
