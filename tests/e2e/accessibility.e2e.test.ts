@@ -236,6 +236,41 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     });
   }
 
+  /** The focused element's box against the sticky header's: [description, top of the element, bottom of the header]. */
+  const FOCUS_AGAINST_HEADER = `(() => {
+    const element = document.activeElement;
+    const header = document.querySelector('.app-header');
+    if (!element || element === document.body || !header || header.contains(element)) return null;
+    const name = element.getAttribute('aria-label') || (element.labels && element.labels[0] ? element.labels[0].textContent : '') || element.textContent || '';
+    return [element.tagName.toLowerCase() + ' "' + name.trim().slice(0, 40) + '"', element.getBoundingClientRect().top, header.getBoundingClientRect().bottom];
+  })()`;
+
+  for (const [language, viewport] of [
+    ['en', { width: 1280, height: 860 }],
+    ['fa', { width: 375, height: 740 }],
+  ] as const) {
+    it(`keeps keyboard focus out from under the sticky header when tabbing backwards (${language}, ${viewport.width}px)`, async () => {
+      const page = await e2e.newPage({ locale: LANGUAGES[language].locale, reducedMotion: 'reduce', viewport });
+      await logIn(page, cook.email, PASSWORD);
+      await page.goto('/profile');
+      await expect.poll(() => page.getByTestId('account-0').getByRole('textbox').first().inputValue()).toBe('sara.cooks');
+      // Start at the foot of the form, then walk up it with Shift+Tab.
+      await page.getByRole('button', { name: language === 'en' ? 'Save profile' : 'ذخیرهٔ پروفایل' }).focus();
+      const hidden: string[] = [];
+      let checked = 0;
+      for (let presses = 0; presses < 40; presses += 1) {
+        await page.keyboard.press('Shift+Tab');
+        const position = await page.evaluate<[string, number, number] | null>(FOCUS_AGAINST_HEADER);
+        if (!position) continue;
+        checked += 1;
+        const [what, top, headerBottom] = position;
+        if (top < headerBottom) hidden.push(`${what}: top ${Math.round(top)}px, header bottom ${Math.round(headerBottom)}px`);
+      }
+      expect(checked).toBeGreaterThan(20);
+      expect(hidden, 'focused elements (partly) under the sticky header').toEqual([]);
+    });
+  }
+
   it('discovery works from the keyboard alone: search, an audience share slider, opening a result', async () => {
     const page = await openPage('en', 'brand');
     await page.goto('/discover');

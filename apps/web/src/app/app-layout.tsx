@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../components/brand-mark';
@@ -7,6 +7,31 @@ import { LanguageSwitch } from '../components/language-switch';
 import { UserMenu } from '../components/user-menu';
 import { useCurrentUser, useLogout } from '../features/auth/session';
 import { NAVIGATION, SECTIONS } from '../features/sections/sections';
+
+/**
+ * The sticky header's height as `--app-header-block-size` on the root, for the root's scroll
+ * padding: whatever the browser scrolls into view (a control reached with Tab or Shift+Tab, the
+ * skip link's target, a field focused on an error) lands below the header, not under it. The
+ * header is one row on a desktop and two or three on a phone, in either language.
+ */
+function useHeaderBlockSize() {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = ref.current;
+    if (!header) return undefined;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--app-header-block-size', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--app-header-block-size');
+    };
+  }, []);
+  return ref;
+}
 
 /**
  * After client-side navigation, move focus to the new page's heading so screen readers announce
@@ -28,6 +53,7 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   useFocusHeadingOnNavigate();
+  const headerRef = useHeaderBlockSize();
 
   function handleLogOut() {
     logout.mutate(undefined, {
@@ -40,7 +66,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <div className="app-header__inner">
           <BrandMark to={user ? '/home' : '/'} />
           {user ? (
