@@ -281,6 +281,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     const skip = page.getByRole('link', { name: 'Skip to main content' });
     expect(await isFocused(skip)).toBe(true);
     await page.keyboard.press('Enter');
+    expect(await isFocused(page.getByRole('main'))).toBe(true);
     const search = page.getByRole('combobox', { name: 'Search influencers' });
     await tabTo(page, search);
     await page.keyboard.type('recipes');
