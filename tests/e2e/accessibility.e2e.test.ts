@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { useE2e } from './support/browser.js';
-import { documentLanguage, expectText, PASSWORD, visible } from './support/flows.js';
+import { apiInPage, documentLanguage, expectText, PASSWORD, visible } from './support/flows.js';
 import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
@@ -82,18 +82,7 @@ let listId: string;
 
 /** Logs in through the API inside the page's browser context (its cookie jar), as the log-in form would. */
 async function logIn(page: Page, email: string, password: string): Promise<void> {
-  const session = await page.request.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.post('/api/auth/login', { data: { email, password }, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const session = await page.request.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as T;
+  await apiInPage(page, '/api/auth/login', { email, password });
 }
 
 const LANGUAGES = {
@@ -155,9 +144,9 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
     brandEmail = (await buildUser(e2e.server.dataSource, { role: 'brand', status: 'active', displayName: 'Nova Coffee' })).email;
     const setup = await openPage('en', 'brand');
-    listId = (await apiPost<{ id: string }>(setup, '/api/lists', { name: 'Summer launch' })).id;
-    await apiPost(setup, `/api/lists/${listId}/items`, { influencerId: cook.id, status: 'contacted', note: 'Asked for a June rate card' });
-    await apiPost(setup, `/api/lists/${listId}/items`, { influencerId: traveller.id, status: 'negotiating' });
+    listId = (await apiInPage<{ id: string }>(setup, '/api/lists', { name: 'Summer launch' })).id;
+    await apiInPage(setup, `/api/lists/${listId}/items`, { influencerId: cook.id, status: 'contacted', note: 'Asked for a June rate card' });
+    await apiInPage(setup, `/api/lists/${listId}/items`, { influencerId: traveller.id, status: 'negotiating' });
   });
 
   for (const language of ['en', 'fa'] as const) {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, useE2e } from './support/browser.js';
-import { documentLanguage, expectText, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { apiInPage, documentLanguage, expectText, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
@@ -32,15 +32,6 @@ async function logInAsBrand(page: Page, labels?: AuthLabels) {
   await page.goto('/login');
   await submitLogIn(page, email, DEFAULT_PASSWORD, labels);
   await waitForPath(page, '/home');
-}
-
-/** Calls the API from inside the page's context (its session cookie), with the CSRF token. */
-async function apiInPage<T>(page: Page, method: 'post' | 'patch', path: string, data: unknown): Promise<T> {
-  const session = await page.request.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.fetch(path, { method: method.toUpperCase(), data, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as T;
 }
 
 describe('lists and saved searches: a brand shortlists influencers', () => {
@@ -132,8 +123,8 @@ describe('lists and saved searches: a brand shortlists influencers', () => {
   it('shows a list in Persian, right to left, and reports CSV rows that cannot be imported', async () => {
     const page = await e2e.newPage({ locale: 'fa-IR', viewport: { width: 375, height: 812 } });
     await logInAsBrand(page, PERSIAN);
-    const list = await apiInPage<{ id: string }>(page, 'post', '/api/lists', { name: 'کمپین نوروز' });
-    await apiInPage(page, 'post', `/api/lists/${list.id}/items`, { influencerId: hiker.id, status: 'negotiating', note: 'قیمت را پرسیدیم' });
+    const list = await apiInPage<{ id: string }>(page, '/api/lists', { name: 'کمپین نوروز' });
+    await apiInPage(page, `/api/lists/${list.id}/items`, { influencerId: hiker.id, status: 'negotiating', note: 'قیمت را پرسیدیم' });
 
     await page.getByRole('link', { name: 'فهرست‌ها' }).first().click();
     await waitForPath(page, '/lists');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INFLUENCER_PROFILE } from '../../apps/api/src/modules/demo/demo-accounts.js';
 import { buildUser, DEFAULT_PASSWORD } from '../../apps/api/test/factories.js';
 import { screenshot, useE2e } from './support/browser.js';
-import { documentLanguage, expectText, PASSWORD, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
+import { apiInPage, documentLanguage, expectText, PASSWORD, PERSIAN, submitLogIn, visible, waitForPath, type AuthLabels } from './support/flows.js';
 import { seedApprovedInfluencer, type SeededInfluencer } from './support/seed.js';
 
 const e2e = useE2e();
@@ -34,15 +34,6 @@ async function statusOf(page: Page): Promise<string> {
 
 async function expectStatus(page: Page, status: string) {
   await expect.poll(() => statusOf(page)).toBe(status);
-}
-
-/** Calls the API from inside the page's context (its session cookie), with the CSRF token. */
-async function apiInPage<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const session = await page.request.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as T;
 }
 
 describe('offers with payment protection: the whole happy path in the browser', () => {

@@ -75,9 +75,19 @@ export async function waitForPath(page: Page, pathname: string): Promise<void> {
 }
 
 /** Registers through the API inside the page's browser context (shares its cookie jar), as the client would. */
-export async function registerInContext(page: Page, input: { email: string; password: string; role: 'brand' | 'influencer'; displayName: string }) {
+/**
+ * Calls the API from inside the page's browser context (its session cookie), with the session's
+ * CSRF token, as the web client would; the test fails unless the answer is a success.
+ */
+export async function apiInPage<T = unknown>(page: Page, path: string, data: unknown, method: 'POST' | 'PATCH' = 'POST'): Promise<T> {
   const session = await page.request.get('/api/auth/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.post('/api/auth/register', { data: input, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.status()).toBe(201);
+  const response = await page.request.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  const body = await response.text();
+  expect(response.ok(), body).toBe(true);
+  return (body ? JSON.parse(body) : undefined) as T;
+}
+
+export async function registerInContext(page: Page, input: { email: string; password: string; role: 'brand' | 'influencer'; displayName: string }) {
+  await apiInPage(page, '/api/auth/register', input);
 }
