@@ -1,5 +1,8 @@
 /** What the benchmarks share: the server's settings, the API on a local port, and a logged-in brand. */
+import http from 'node:http';
 import path from 'node:path';
+import express from 'express';
+import { ZSearchQuery, type TSearchQuery, type TSearchResponse } from '@reachbridge/contracts';
 import type { DataSource } from 'typeorm';
 import { createApp, type AppDeps } from '../apps/api/src/app.js';
 import { parseConfig, type Config } from '../apps/api/src/config/config.js';
@@ -7,6 +10,7 @@ import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
 import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
 import { createLogger, type Logger } from '../apps/api/src/observability/logger.js';
 import { createMetrics } from '../apps/api/src/observability/metrics.js';
+import type { SearchService } from '../apps/api/src/modules/search/search.service.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -31,12 +35,54 @@ export async function openBench(dataDir: string, env: Record<string, string> = {
 /** Production mode sets Secure cookies: requests say they came through a TLS proxy, as a deployment's would. */
 export const PROXIED = { 'x-forwarded-proto': 'https' } as const;
 
+const listen = async (server: http.Server): Promise<{ base: string; close: () => void }> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => void server.close() };
+};
+
 /** The API on a free loopback port, without background timers. */
 export async function serveApi(deps: Omit<AppDeps, 'metrics' | 'backgroundTimers'>): Promise<{ base: string; close: () => void }> {
   const { app } = createApp({ ...deps, metrics: createMetrics(), backgroundTimers: false });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => void server.close() };
+  return listen(http.createServer(app));
+}
+
+/** A search's query string (`niche=food&tier=micro`) as the API's contract reads it. */
+export function searchQueryOf(queryString: string): TSearchQuery {
+  const params = new URLSearchParams(queryString);
+  const object: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    object[key] = all.length === 1 ? all[0]! : all;
+  }
+  return ZSearchQuery.parse(object);
+}
+
+/**
+ * The floor under the API: the same search service answering GET /api/influencers/search with the
+ * same JSON and Server-Timing header, from bare node:http (`node`) or from Express with that one
+ * route and no middleware (`express`) — no session, passport, logging, headers or router table.
+ */
+export function serveSearchOnly(search: SearchService, framework: 'node' | 'express'): Promise<{ base: string; close: () => void }> {
+  const answer = (url: string | undefined, respond: (result: TSearchResponse, timing: string) => void, res: http.ServerResponse) => {
+    search.search(searchQueryOf(url?.split('?')[1] ?? '')).then(
+      (result) => respond(result, `engine;desc="${result.engine}";dur=${result.tookMs}`),
+      (error: unknown) => void res.writeHead(500).end(String(error)),
+    );
+  };
+  if (framework === 'node') {
+    return listen(
+      http.createServer((req, res) =>
+        answer(req.url, (result, timing) => {
+          const body = JSON.stringify(result);
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'server-timing': timing }).end(body);
+        }, res),
+      ),
+    );
+  }
+  const app = express();
+  app.set('etag', false);
+  app.get('/api/influencers/search', (req, res) => answer(req.originalUrl, (result, timing) => void res.set('server-timing', timing).json(result), res));
+  return listen(http.createServer(app));
 }
 
 /** A new active brand, logged in: the headers its requests carry (session cookie, proxy). */

@@ -9,18 +9,18 @@
  * search, then with the production default's staleness window (SEARCH_MAX_STALENESS_MS); then
  * through the HTTP API as a logged-in brand (the client in its own process): at concurrency C, one
  * request at a time (at most 10 s), and at concurrency C through a server whose engine reuses
- * nothing. Reports p50/p95/p99 latency, throughput and the API's overhead over the engine;
- * --write appends the table to docs/benchmarks.md.
+ * nothing; last, the floor under the API: the same search service over bare node:http and over
+ * Express with one route and no middleware. Reports p50/p95/p99 latency, throughput and the API's
+ * overhead over the engine; --write appends the table to docs/benchmarks.md.
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ZSearchQuery } from '@reachbridge/contracts';
 import type { Pool } from 'pg';
-import { PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search/index.js';
+import { createSearchModule, PostgresSearchEngine, SearchSync } from '../apps/api/src/modules/search/index.js';
 import { seedInfluencers } from '../apps/api/src/modules/seed/index.js';
-import { brandSession, openBench, serveApi } from './bench-api.js';
+import { brandSession, openBench, searchQueryOf, serveApi, serveSearchOnly } from './bench-api.js';
 import { runHttpLoad } from './http-load.js';
 import { load, percentile, type LoadOptions, type Run } from './load.js';
 
@@ -60,16 +60,6 @@ function summarise(name: string, run: Run) {
   };
 }
 
-const toParams = (query: string) => {
-  const params = new URLSearchParams(query);
-  const object: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    object[key] = all.length === 1 ? all[0]! : all;
-  }
-  return ZSearchQuery.parse(object);
-};
-
 async function main() {
   const { config, logger, dataSource, close } = await openBench(args['data-dir']);
   try {
@@ -104,7 +94,7 @@ async function main() {
 
     const loadAverage = os.loadavg().map((n) => n.toFixed(2)).join(', ');
     const queries = JSON.parse(await readFile(path.join(import.meta.dirname, 'search-queries.json'), 'utf8')) as string[];
-    const parsed = new Map(queries.map((q) => [q, toParams(q)]));
+    const parsed = new Map(queries.map((q) => [q, searchQueryOf(q)]));
 
     // Warm up the cache with one pass, then measure the engine on its own, set up as the HTTP
     // server's is (the production default's staleness window), so that the two differ by HTTP only.
@@ -134,11 +124,18 @@ async function main() {
     const writtenExactRun = await whileWriting(() => load(queries, loadOptions, async (q) => void (await engine.search(parsed.get(q)!))));
     const writtenStaleRun = await whileWriting(() => load(queries, loadOptions, async (q) => void (await production.search(parsed.get(q)!))));
 
-    // The same mix through HTTP as a logged-in brand.
+    // The same mix through HTTP as a logged-in brand. Every server answers each query of the mix
+    // once before it is measured, as the engine above was warmed.
     const api = await serveApi({ config, logger, dataSource });
     const headers = await brandSession(dataSource, api.base);
     const searchPaths = queries.map((q) => `/api/influencers/search?${q}`);
-    const httpRun = (options: LoadOptions, base = api.base) => withCpu(() => runHttpLoad({ base, headers, paths: searchPaths, options }));
+    const warm = async (base: string) => {
+      for (const searchPath of searchPaths) await (await fetch(`${base}${searchPath}`, { headers })).arrayBuffer();
+    };
+    const httpRun = async (options: LoadOptions, base = api.base) => {
+      await warm(base);
+      return withCpu(() => runHttpLoad({ base, headers, paths: searchPaths, options }));
+    };
     const apiRun = await httpRun(loadOptions);
     // One request at a time: the API's own cost per request, without queueing for the cores.
     const serialRun = await httpRun({ concurrency: 1, durationMs: Math.min(10_000, loadOptions.durationMs) });
@@ -147,6 +144,19 @@ async function main() {
     const fresh = await serveApi({ config, logger, dataSource, search: { postgresOptions: { reuseMs: 0 } } });
     const uncachedApiRun = await httpRun(loadOptions, fresh.base);
     fresh.close();
+    // The floor under the API on this machine: the same search service (set up as the API's) over
+    // bare node:http, and over Express with that one route and no middleware.
+    const { service } = createSearchModule({ dataSource, config, logger });
+    const floorRun = async (framework: 'node' | 'express') => {
+      const server = await serveSearchOnly(service, framework);
+      try {
+        return await httpRun(loadOptions, server.base);
+      } finally {
+        server.close();
+      }
+    };
+    const nodeFloorRun = await floorRun('node');
+    const expressFloorRun = await floorRun('express');
 
     const rows = [
       summarise('engine (in-process)', engineRun),
@@ -156,6 +166,8 @@ async function main() {
       summarise(`engine, ${WRITES_PER_SECOND} writes/s, counts up to ${config.search.maxStalenessMs / 1000} s old (production default)`, writtenStaleRun),
       summarise('HTTP API, one request at a time', serialRun),
       summarise('HTTP API, counts not reused', uncachedApiRun),
+      summarise('HTTP, the search service over bare node:http (no framework, no middleware)', nodeFloorRun),
+      summarise('HTTP, the search service over Express (one route, no middleware)', expressFloorRun),
     ];
     // The API's overhead, two ways: per request (the client's time against the engine's time
     // inside the same requests, `tookMs`: same queries, same load), and run against run.
@@ -185,7 +197,10 @@ async function main() {
         `CPU of the server process (Node) per request: ${engineRun.cpuMsPerRequest.toFixed(2)} ms in the engine run, ${apiRun.cpuMsPerRequest.toFixed(2)} ms through HTTP; the HTTP client, in its own process on the same cores, used ${apiRun.clientCpuMsPerRequest.toFixed(2)} ms per request. ` +
         `One request at a time, the API took ${rows[5]!.p50.toFixed(1)} ms at p50 against the engine's ${serialEngine.toFixed(1)} ms inside it (${(rows[5]!.p50 / serialEngine).toFixed(2)}×). ` +
         `Without reuse, the API took ${rows[6]!.p50.toFixed(1)} ms at p50 against the engine's ${uncachedEngineInApi.toFixed(1)} ms inside the same requests (${(rows[6]!.p50 / uncachedEngineInApi).toFixed(2)}×), ` +
-        `and ${(rows[6]!.p50 / rows[2]!.p50).toFixed(2)}× the engine without reuse run on its own.`,
+        `and ${(rows[6]!.p50 / rows[2]!.p50).toFixed(2)}× the engine without reuse run on its own. ` +
+        `The floor under the API, run against the engine run: bare node:http ${(rows[7]!.p50 / rows[0]!.p50).toFixed(2)}× (CPU of the server process ${nodeFloorRun.cpuMsPerRequest.toFixed(2)} ms per request), ` +
+        `Express with no middleware ${(rows[8]!.p50 / rows[0]!.p50).toFixed(2)}× (${expressFloorRun.cpuMsPerRequest.toFixed(2)} ms); against the engine's time inside their own requests ` +
+        `${(rows[7]!.p50 / percentile(nodeFloorRun.engineLatencies, 50)).toFixed(2)}× and ${(rows[8]!.p50 / percentile(expressFloorRun.engineLatencies, 50)).toFixed(2)}×.`,
       '',
       'Per query, engine (in-process) and engine without reused counts, under the same load: median ms (runs).',
       '',
