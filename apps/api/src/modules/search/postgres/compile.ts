@@ -26,6 +26,11 @@ export interface CompiledQuery {
   common: string[];
   /** Conditions that belong to one facet dimension. */
   facetFilters: Partial<Record<FacetName, string>>;
+  /**
+   * Facets filtered on exactly one value: that value's count is the number of matches (its own
+   * filter selects it, every other filter applies to it).
+   */
+  soleSelections: Partial<Record<FacetName, string>>;
   text: ReturnType<typeof parseTextQuery> | null;
   tsqueryParam: string | null;
   /** Fuzzy mode: one parameter per word of the text, each a near miss on a name or handle. */
@@ -105,6 +110,11 @@ export function compile(
     const range = [`s.total_followers >= ${params.add(low)}`, ...(highs.includes(null) ? [] : [`s.total_followers < ${params.add(Math.max(...(highs as number[])))}`])];
     facetFilters.tier = `(s.tier = ANY(${params.add(query.tier)}::text[]) AND ${range.join(' AND ')})`;
   }
+  const soleSelections: Partial<Record<FacetName, string>> = {};
+  for (const name of ['niche', 'platform', 'country', 'language', 'tier'] as const) {
+    const values: readonly string[] | undefined = query[name];
+    if (values?.length === 1) soleSelections[name] = values[0];
+  }
   if (query.city?.length) common.push(`fa_normalize(s.city) = ANY(${params.add(query.city.map(normalizeText))}::text[])`);
   if (query.followersMin !== undefined) common.push(`s.total_followers >= ${params.add(query.followersMin)}`);
   if (query.followersMax !== undefined) common.push(`s.total_followers <= ${params.add(query.followersMax)}`);
@@ -168,7 +178,7 @@ export function compile(
     sort === 'costPerTargetedThousand' && INDEXED_PRICE_KEYS.includes(priceKey)
       ? `coalesce(${priceExpr}::float8 * 1000 / nullif(s.total_followers * s.quality_score / 100.0, 0), ${NO_VALUE})`
       : null;
-  return { params, common, facetFilters, text, tsqueryParam, fuzzyParams, fuzzyIds, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
+  return { params, common, facetFilters, soleSelections, text, tsqueryParam, fuzzyParams, fuzzyIds, priceExpr, sort, sortExpr, sortDirection, sortType, costFloorExpr };
 }
 
 /** The query minus paging: a cursor only continues the query it came from. */

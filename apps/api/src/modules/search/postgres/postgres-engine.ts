@@ -53,6 +53,27 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size > REUSED_ENTRIES) map.delete(map.keys().next().value!);
 }
 
+/** Each facet lists at most this many values, the most frequent first. */
+const FACET_BUCKETS = 30;
+
+/**
+ * Sampled facets beside an exact total. A facet filtered on one value counts exactly the matches
+ * for that value, so its bucket says so instead of the sample's estimate (which could read 7,992
+ * beside "6,770 influencers"); the other values stay estimates.
+ */
+function withSoleSelections(
+  buckets: Record<FacetName, FacetBucket[]>,
+  selections: Partial<Record<FacetName, string>>,
+  total: number,
+): Record<FacetName, FacetBucket[]> {
+  const byCount = (a: FacetBucket, b: FacetBucket) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  const pinned = { ...buckets };
+  for (const [facet, value] of Object.entries(selections) as [FacetName, string][]) {
+    pinned[facet] = [{ value, count: total }, ...buckets[facet].filter((bucket) => bucket.value !== value)].sort(byCount).slice(0, FACET_BUCKETS);
+  }
+  return pinned;
+}
+
 /** At most this many dictionary words stand for one prefix (Elasticsearch's `max_expansions`). */
 const MAX_EXPANSIONS = 50;
 /**
@@ -345,7 +366,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const exact = await this.countFacets(compiled, values);
       return { total: matches, totalIsLowerBound: false, facetsAreEstimates: false, buckets: exact.buckets, candidates };
     }
-    return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: sampled.buckets, candidates };
+    return { total: matches, totalIsLowerBound: false, facetsAreEstimates: true, buckets: withSoleSelections(sampled.buckets, compiled.soleSelections, matches), candidates };
   }
 
   /** The RELEVANCE_CANDIDATES most-followed matches, which relevance ranks (see findHits). */
@@ -471,7 +492,7 @@ export class PostgresSearchEngine implements SearchEngine {
       parts.push(
         `(SELECT '${name}' AS facet, v::text AS value, count(*)::int AS count
             FROM (SELECT ${value} AS v FROM base b WHERE ${[others, present].filter(Boolean).join(' AND ')}) f
-           GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 30)`,
+           GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${FACET_BUCKETS})`,
       );
     }
     const sql = `
