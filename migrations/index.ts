@@ -9,6 +9,7 @@ import { SearchPerformance1764806400000 } from './1764806400000-search-performan
 import { SearchAtScale1764892800000 } from './1764892800000-search-at-scale.js';
 import { SearchTerms1764979200000 } from './1764979200000-search-terms.js';
 import { SearchQualityOrder1765065600000 } from './1765065600000-search-quality-order.js';
+import { SearchNameWords1765152000000 } from './1765152000000-search-name-words.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchAtScale1764892800000,
   SearchTerms1764979200000,
   SearchQualityOrder1765065600000,
+  SearchNameWords1765152000000,
 ];

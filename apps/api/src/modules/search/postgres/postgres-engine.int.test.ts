@@ -1,4 +1,5 @@
 import { ZSearchQuery, type TSearchQuery } from '@reachbridge/contracts';
+import { normalizeText } from '@reachbridge/domain';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -214,6 +215,40 @@ describe('PostgreSQL engine shortcuts', () => {
     // The whole text would be near the name (the first word's trigrams outnumber the second's).
     const oneWordOff = await engine.search(parse(`q=${encodeURIComponent(`${first} qz`)}`));
     expect(ids(oneWordOff.hits)).not.toContain(id);
+  });
+
+  it('suggests the most-followed profiles with a word of the name or a handle starting with each typed prefix, from the first profiles or from the index', async () => {
+    const rows: { id: string; display_name: string; handles: string[]; followers: string }[] = await dataSource.query(
+      `SELECT id, display_name, handles, total_followers AS followers FROM influencer_search`,
+    );
+    // Plain code over every profile: its name and handle words, and the most-followed matches.
+    const wordsOf = (text: string) => normalizeText(text).split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+    const profiles = rows.map((row) => ({ ...row, words: wordsOf(`${row.display_name} ${row.handles.join(' ')}`) }));
+    const expected = (typed: string, limit: number) =>
+      profiles
+        .filter((profile) => wordsOf(typed).every((prefix) => profile.words.some((word) => word.startsWith(prefix))))
+        .sort((a, b) => Number(b.followers) - Number(a.followers) || (a.id < b.id ? 1 : -1))
+        .slice(0, limit)
+        .map((profile) => profile.id);
+    // Prefixes from the data: the most common three-letter start of a handle's later word (a
+    // niche, matched by a profile in a few), one that starts the words of two or three profiles,
+    // a name and a handle part together, and a Persian name.
+    const starts = new Map<string, number>();
+    for (const profile of profiles) for (const start of new Set(wordsOf(profile.handles.join(' ')).slice(1).map((word) => word.slice(0, 3)))) starts.set(start, (starts.get(start) ?? 0) + 1);
+    const common = [...starts].sort((a, b) => b[1] - a[1])[0]![0];
+    const rare = [...starts].find(([start, n]) => n >= 2 && n <= 3 && /^[a-z]{3}$/.test(start) && expected(start, 100).length <= 3)![0];
+    const twoWords = profiles.find((profile) => /^[A-Za-z]+ [A-Za-z]+$/.test(profile.display_name) && profile.handles[0]!.includes('.'))!;
+    const persian = profiles.find((profile) => /^[\u0600-\u06FF]+ /.test(profile.display_name))!;
+    const typed = [common, rare, `${twoWords.display_name.split(' ')[0]} ${twoWords.handles[0]!.split('.')[1]!.slice(0, 4)}`, persian.display_name.split(' ')[0]!, 'zzqx'];
+    expect(expected(common, profiles.length).length).toBeGreaterThan(100);
+
+    for (const engine of [new PostgresSearchEngine(dataSource), new PostgresSearchEngine(dataSource, { suggestWalk: 5 })]) {
+      for (const text of typed) {
+        const suggested = (await engine.suggest(text, 8)).filter((item) => item.kind === 'influencer').map((item) => item.id);
+        expect(suggested, text).toEqual(expected(text, 8).slice(0, suggested.length));
+        expect(suggested.length, text).toBe(Math.min(8, expected(text, 8).length));
+      }
+    }
   });
 
   it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {

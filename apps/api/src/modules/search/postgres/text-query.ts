@@ -40,6 +40,16 @@ function lexeme(token: string, prefix: boolean, expansions?: PrefixExpansions): 
   return `(${[token, ...words.filter((word) => word !== token)].map(quoted).join(' | ')})`;
 }
 
+/**
+ * Typeahead: every typed token must start a word of the name or the handles (`'sara':* & 'bed':*`),
+ * or null when nothing searchable is left. Tokens split as the indexed words do (see
+ * NAME_WORDS in postgres-engine.ts): at spaces and punctuation, so a handle's parts are words.
+ */
+export function namePrefixQuery(raw: string): string | null {
+  const tokens = tokensOf(raw);
+  return tokens.length ? tokens.map((token) => `${quoted(token)}:*`).join(' & ') : null;
+}
+
 /** Adjacent short Persian parts joined (`کتاب ها` → `کتابها`), for text stored without the space. */
 export function joinedPairs(tokens: string[]): string[] {
   const pairs: string[] = [];
