@@ -129,7 +129,17 @@ export const ZSearchResponse = z
   .meta({ id: 'SearchResponse' });
 export type TSearchResponse = z.infer<typeof ZSearchResponse>;
 
-export const ZSuggestQuery = z.strictObject({ q: z.string().trim().min(1).max(100), limit: number(z.int().min(1).max(20)) });
+export const ZSuggestQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe(
+      'Niches whose English or Persian name starts with it, then the most-followed influencers with a word of the name or a handle part (split at . _ -) starting with each typed word. No typo correction: the search itself falls back to near misses of names and handles.',
+    ),
+  limit: number(z.int().min(1).max(20)),
+});
 export const ZSuggestResponse = z
   .object({
     items: z.array(z.object({ kind: z.enum(['influencer', 'niche']), value: z.string(), label: z.string(), id: ZId.nullable() })),
