@@ -251,6 +251,30 @@ export function runSearchEngineContract(name: string, setup: () => Promise<Engin
         expect((await subject.engine.suggest('fash', 5)).some((s) => s.kind === 'niche' && s.value === 'fashion')).toBe(true);
       });
 
+      it('suggests by a word of the name or any part of a handle, every typed word matching, the most-followed first', async () => {
+        const sara = SEARCH_FIXTURES[0]!;
+        const twin = (n: number, displayName: string, handle: string, totalFollowers: number): InfluencerSearchDocument => ({
+          ...sara,
+          id: id(n),
+          slug: `typeahead-${n}`,
+          displayName,
+          handles: [handle],
+          totalFollowers,
+        });
+        await subject.load([twin(92, 'Nadia Kowalski', 'nadia.kowalski_food', 9_000), twin(93, 'Omar Kowalski', 'omar.k', 70_000), twin(94, 'Kowalski Kitchen', 'kk-kitchen', 20_000)]);
+        try {
+          const influencers = async (text: string) => (await subject.engine.suggest(text, 8)).filter((s) => s.kind === 'influencer').map((s) => s.id);
+          expect(await influencers('kowal')).toEqual([id(93), id(94), id(92)]);
+          expect(await influencers('cooks')).toEqual([id(1)]);
+          expect(await influencers('nadia foo')).toEqual([id(92)]);
+          expect(await influencers('kitch')).toEqual([id(94)]);
+          expect(await influencers('omar kitchen')).toEqual([]);
+        } finally {
+          await subject.engine.remove([id(92), id(93), id(94)]);
+          await subject.load([]);
+        }
+      });
+
       it('finds look-alikes: shared niches and platforms, similar size', async () => {
         const similar = (await subject.engine.similar(id(1), 5)).map((hit) => hit.document.id);
         expect(similar).toContain(id(6));

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { loadConfigOrExit } from './config/config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import { DEMO_LOGINS, seedDemoData } from './modules/demo/demo-accounts.js';
+import { SCHEMA_VERSION, indexSchemaVersion } from './modules/search/index.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 
@@ -40,7 +41,15 @@ async function main(): Promise<void> {
     const seeded = shouldSeed ? await seedDemoData(database.dataSource, logger) : 'skipped';
     const { app, searchSync, elasticsearch, offers } = createApp({ config, logger, dataSource: database.dataSource, metrics: createMetrics() });
     // Elasticsearch being down never stops the start: search answers from PostgreSQL meanwhile.
-    elasticsearch?.ensureIndex().catch((error: unknown) => logger.warn({ err: error }, 'Elasticsearch index not ready; searching PostgreSQL until it is'));
+    elasticsearch?.ensureIndex().then(
+      (index) => {
+        const built = indexSchemaVersion(index);
+        if (built !== null && built < SCHEMA_VERSION) {
+          logger.warn({ index, schemaVersion: built, expected: SCHEMA_VERSION }, 'the Elasticsearch index was built for an older mapping; run `npm run cli -- search reindex`');
+        }
+      },
+      (error: unknown) => logger.warn({ err: error }, 'Elasticsearch index not ready; searching PostgreSQL until it is'),
+    );
     // The worker's jobs run in-process: search indexing from the outbox, offer timers and money movements.
     const stopSync = searchSync.start();
     const stopTimers = offers.timers.start(config.jobs.intervalMs);

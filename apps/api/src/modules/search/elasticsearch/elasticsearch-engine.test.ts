@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { InfluencerSearchDocument } from '../search.port.js';
 import { InvalidCursorError, encodeCursor } from './cursor.js';
 import { ElasticsearchBulkError, ElasticsearchEngine, createElasticsearchEngine } from './elasticsearch-engine.js';
-import { indexMappings, indexSettings, liveIndexSettings } from './index-definition.js';
+import { SCHEMA_VERSION, indexMappings, indexSettings, liveIndexSettings } from './index-definition.js';
 import { buildSearchRequest, buildSimilarRequest, buildSuggestRequest } from './query-builder.js';
 import { otherSampleDocument, sampleDocument, sampleSearchResponse } from './sample-documents.js';
 import { toSearchSource } from './search-source.js';
@@ -25,7 +25,7 @@ type Responder = (request: SeenRequest) => unknown;
 
 const ALIAS = 'rb-influencers';
 const NOW = new Date('2026-03-01T10:00:00.000Z');
-const NEW_INDEX = `${ALIAS}-v1-20260301100000000`;
+const NEW_INDEX = `${ALIAS}-v${SCHEMA_VERSION}-20260301100000000`;
 const OLD_INDEX = `${ALIAS}-v1-20260101000000000`;
 
 /** An Elasticsearch error response, as the mock returns it. */
@@ -198,7 +198,7 @@ describe('ElasticsearchEngine.suggest', () => {
   it('offers matching niches first, then influencers by name or handle', async () => {
     const { engine, requests } = fakeCluster({ 'POST /:index/_search': () => sampleSearchResponse() });
     const items = await engine.suggest('  Fo ', 3);
-    expect(requests[0]!.body).toEqual(asJson(buildSuggestRequest('fo', 3)));
+    expect(requests[0]!.body).toEqual(asJson(buildSuggestRequest(['fo'], 3)));
     expect(items).toEqual([
       { kind: 'niche', value: 'food', label: 'food', id: null },
       { kind: 'influencer', value: 'sara.cooks', label: 'سارا احمدی', id: sampleDocument().id },
@@ -210,6 +210,12 @@ describe('ElasticsearchEngine.suggest', () => {
     const { engine } = fakeCluster({ 'POST /:index/_search': () => ({ ...sampleSearchResponse(), hits: { total: { value: 0, relation: 'eq' }, hits: [] } }) });
     await expect(engine.suggest('آشپ', 5)).resolves.toEqual([{ kind: 'niche', value: 'food', label: 'food', id: null }]);
     expect((await engine.suggest('f', 10)).map((item) => item.value)).toEqual(['fashion', 'fitness', 'food']);
+  });
+
+  it('sends each typed word, split as handles are (at . _ -), normalised', async () => {
+    const { engine, requests } = fakeCluster({ 'POST /:index/_search': () => sampleSearchResponse() });
+    await engine.suggest('@Sarah.Bed  ك', 8);
+    expect(requests[0]!.body).toEqual(asJson(buildSuggestRequest(['sarah', 'bed', 'ک'], 8)));
   });
 
   it('asks nothing for blank text', async () => {

@@ -2,6 +2,7 @@ import { Client, errors, type ClientOptions, type estypes } from '@elastic/elast
 import type { TSearchQuery } from '@reachbridge/contracts';
 import { NICHES, NICHE_SEARCH_LABELS, normalizeText, type Niche } from '@reachbridge/domain';
 import type { InfluencerSearchDocument, SearchEngine, SearchHitResult, SearchResult, Suggestion } from '../search.port.js';
+import { searchWords } from '../search-words.js';
 import { aliasName, indexMappings, indexSettings, liveIndexSettings, physicalIndexName } from './index-definition.js';
 import { buildSearchRequest, buildSimilarRequest, buildSuggestRequest } from './query-builder.js';
 import { parseSearchResponse, parseSimilarResponse, parseSuggestResponse, type FacetAggregations } from './response-parser.js';
@@ -87,8 +88,8 @@ export class ElasticsearchEngine implements SearchEngine {
   }
 
   /**
-   * Up to three niches whose id or Persian label starts with the text, then influencers whose
-   * name or handle does.
+   * Up to three niches whose id or Persian label starts with the text, then the most-followed
+   * influencers with a word of the name or a handle part starting with each typed word.
    */
   async suggest(text: string, limit: number): Promise<Suggestion[]> {
     const normalized = normalizeText(text);
@@ -96,7 +97,9 @@ export class ElasticsearchEngine implements SearchEngine {
     const niches = NICHES.filter((niche) => niche.startsWith(normalized) || NICHE_LABEL_WORDS[niche].some((word) => word.startsWith(normalized)))
       .slice(0, 3)
       .map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
-    const response = await this.client.search<Pick<InfluencerSearchSource, 'id' | 'displayName' | 'handles'>>({ index: this.alias, ...buildSuggestRequest(normalized, limit) });
+    const words = searchWords(text);
+    if (!words.length) return niches.slice(0, limit);
+    const response = await this.client.search<Pick<InfluencerSearchSource, 'id' | 'displayName' | 'handles'>>({ index: this.alias, ...buildSuggestRequest(words, limit) });
     return [...niches, ...parseSuggestResponse(response)].slice(0, limit);
   }
 

@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, aliasName, audienceField, indexMappings, indexSettings, liveIndexSettings, physicalIndexName, priceField } from './index-definition.js';
+import { SCHEMA_VERSION, aliasName, audienceField, indexMappings, indexSchemaVersion, indexSettings, liveIndexSettings, physicalIndexName, priceField } from './index-definition.js';
 import { otherSampleDocument, sampleDocument } from './sample-documents.js';
 import { toSearchSource } from './search-source.js';
 
@@ -30,6 +30,9 @@ describe('index names', () => {
   it('reads through <prefix>-influencers and versions physical indices by schema and time', () => {
     expect(aliasName('reachbridge')).toBe('reachbridge-influencers');
     expect(physicalIndexName('reachbridge-influencers', new Date('2026-04-05T06:07:08.009Z'))).toBe(`reachbridge-influencers-v${SCHEMA_VERSION}-20260405060708009`);
+    expect(indexSchemaVersion(physicalIndexName('reachbridge-influencers'))).toBe(SCHEMA_VERSION);
+    expect(indexSchemaVersion('reachbridge-influencers-v1-20260101000000000')).toBe(1);
+    expect(indexSchemaVersion('influencers-by-hand')).toBeNull();
   });
 
   it('names price and audience fields', () => {

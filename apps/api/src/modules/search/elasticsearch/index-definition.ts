@@ -11,7 +11,7 @@ import { AGE_BUCKETS, CURRENCY_CODES, DELIVERABLE_TYPES, GENDERS, type Deliverab
  * Bump `SCHEMA_VERSION` whenever the settings, mappings or the source shape change; a reindex then
  * builds `<alias>-v<schema>-<timestamp>` and swaps the alias over to it.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The read (and write) alias: `<prefix>-influencers`. */
 export function aliasName(indexPrefix: string): string {
@@ -22,6 +22,12 @@ export function aliasName(indexPrefix: string): string {
 export function physicalIndexName(alias: string, now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T.Z]/g, '');
   return `${alias}-v${SCHEMA_VERSION}-${stamp}`;
+}
+
+/** The schema version a physical index was built for (from its name), or null for a name this code did not make. */
+export function indexSchemaVersion(index: string): number | null {
+  const match = /-v(\d+)-\d{17}$/.exec(index);
+  return match ? Number(match[1]) : null;
 }
 
 /** Field that holds the cheapest rate in `currency` (for `deliverable`, or over all deliverables). */
@@ -79,7 +85,8 @@ const analysis: estypes.IndicesIndexSettingsAnalysis = {
     handle_clean: { type: 'pattern_replace', pattern: '^@+', replacement: '' },
   },
   tokenizer: {
-    handle_edge: { type: 'edge_ngram', min_gram: 1, max_gram: 30, token_chars: ['letter', 'digit', 'custom'], custom_token_chars: '_.-' },
+    // A handle's parts (split at `.`, `_`, `-`), each from its start: `sarah.bednar` → s, sa, …, b, be, ….
+    handle_edge: { type: 'edge_ngram', min_gram: 1, max_gram: 30, token_chars: ['letter', 'digit'] },
   },
   filter: {
     en_possessive: { type: 'stemmer', language: 'possessive_english' },

@@ -425,13 +425,20 @@ describe('buildSearchRequest: a golden request', () => {
 });
 
 describe('buildSuggestRequest', () => {
-  it('matches edge n-grams of names and handles, no fuzziness', () => {
-    expect(JSON.parse(JSON.stringify(buildSuggestRequest('sar', 8)))).toEqual({
+  it('needs every word to start a word of the name or a handle part (edge n-grams, no fuzziness); the most-followed first', () => {
+    expect(JSON.parse(JSON.stringify(buildSuggestRequest(['sarah', 'bed'], 8)))).toEqual({
       size: 8,
       track_total_hits: false,
       _source: ['id', 'slug', 'displayName', 'handles'],
-      query: { multi_match: { query: 'sar', fields: ['displayName.ac', 'handles.ac^2'], operator: 'and' } },
-      sort: [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, ID_ASC],
+      query: {
+        bool: {
+          filter: [
+            { multi_match: { query: 'sarah', fields: ['displayName.ac', 'handles.ac'] } },
+            { multi_match: { query: 'bed', fields: ['displayName.ac', 'handles.ac'] } },
+          ],
+        },
+      },
+      sort: [{ totalFollowers: { order: 'desc' } }, { id: { order: 'desc' } }],
     });
   });
 });

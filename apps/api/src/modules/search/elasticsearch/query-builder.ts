@@ -323,14 +323,17 @@ export function buildSearchRequest(query: TSearchQuery): estypes.SearchRequest {
   return request;
 }
 
-/** Typeahead on names and handles (edge n-gram sub-fields; no fuzziness). */
-export function buildSuggestRequest(text: string, limit: number): estypes.SearchRequest {
+/**
+ * Typeahead (as the PostgreSQL engine's): every typed word must start a word of the name or a
+ * handle part (edge n-gram sub-fields; no fuzziness); the most-followed first.
+ */
+export function buildSuggestRequest(words: string[], limit: number): estypes.SearchRequest {
   return {
     size: limit,
     track_total_hits: false,
     _source: ['id', 'slug', 'displayName', 'handles'],
-    query: { multi_match: { query: text, fields: ['displayName.ac', 'handles.ac^2'], operator: 'and' } },
-    sort: [{ _score: { order: 'desc' } }, { totalFollowers: { order: 'desc' } }, byId('asc')],
+    query: { bool: { filter: words.map((word) => ({ multi_match: { query: word, fields: ['displayName.ac', 'handles.ac'] } })) } },
+    sort: [{ totalFollowers: { order: 'desc' } }, byId('desc')],
   };
 }
 

@@ -1,7 +1,6 @@
-import { normalizeText } from '@reachbridge/domain';
+import { searchWords } from '../search-words.js';
 
 const ZWNJ = /\u200C/g;
-const TSQUERY_SPECIAL = /[&|!():*<>'\\]/g;
 /** Arabic-script letters: short parts of Persian words (ها, ی, تر, می…) are often typed apart. */
 const ARABIC_SCRIPT = /^[\u0600-\u06FF]+$/;
 
@@ -19,11 +18,6 @@ export interface ParsedText {
 /** Per prefix token, the dictionary's words that start with it (migration 1764979200000). */
 export type PrefixExpansions = ReadonlyMap<string, readonly string[]>;
 
-const tokensOf = (text: string) =>
-  normalizeText(text)
-    .replace(TSQUERY_SPECIAL, ' ')
-    .split(/[\s\p{P}\p{S}]+/u)
-    .filter(Boolean);
 
 /** Tokens are stripped of tsquery syntax; dictionary words are quoted (a quote doubled, a backslash escaped). */
 const quoted = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -41,12 +35,11 @@ function lexeme(token: string, prefix: boolean, expansions?: PrefixExpansions): 
 }
 
 /**
- * Typeahead: every typed token must start a word of the name or the handles (`'sara':* & 'bed':*`),
- * or null when nothing searchable is left. Tokens split as the indexed words do (see
- * NAME_WORDS in postgres-engine.ts): at spaces and punctuation, so a handle's parts are words.
+ * Typeahead: every typed word must start a word of the name or a handle part (`'sara':* & 'bed':*`),
+ * or null when nothing searchable is left (see NAME_WORDS in postgres-engine.ts).
  */
 export function namePrefixQuery(raw: string): string | null {
-  const tokens = tokensOf(raw);
+  const tokens = searchWords(raw);
   return tokens.length ? tokens.map((token) => `${quoted(token)}:*`).join(' & ') : null;
 }
 
@@ -92,17 +85,17 @@ export function parseTextQuery(raw: string, expansions?: PrefixExpansions): Pars
   const words = rest.split(/\s+/).filter(Boolean);
   words.forEach((word, index) => {
     const isLast = index === words.length - 1 && phrases.length === 0;
-    const split = tokensOf(word);
-    const joined = tokensOf(word.replace(ZWNJ, ''));
+    const split = searchWords(word);
+    const joined = searchWords(word.replace(ZWNJ, ''));
     if (!split.length) return;
     const splitForm = split.map((token, i) => operand(token, isLast && i === split.length - 1)).join(' & ');
     const joinedForm = joined.map((token, i) => operand(token, isLast && i === joined.length - 1)).join(' & ');
     parts.push(splitForm === joinedForm ? `(${splitForm})` : `((${splitForm}) | (${joinedForm}))`);
   });
-  const restTokens = tokensOf(rest);
+  const restTokens = searchWords(rest);
   const pairs = joinedPairs(restTokens);
   for (const phrase of phrases) {
-    const tokens = tokensOf(phrase);
+    const tokens = searchWords(phrase);
     if (tokens.length) parts.push(`(${tokens.map((token) => lexeme(token, false)).join(' <-> ')})`);
   }
   let tsquery = parts.length ? parts.join(' & ') : null;
@@ -110,11 +103,11 @@ export function parseTextQuery(raw: string, expansions?: PrefixExpansions): Pars
     // Alternatively, the words glued to their short neighbours.
     tsquery = `(${tsquery}) | (${pairs.map((pair) => lexeme(pair, false)).join(' & ')})`;
   }
-  const excludedTokens = excludedWords.flatMap(tokensOf);
+  const excludedTokens = excludedWords.flatMap((word) => searchWords(word));
   return {
     tsquery,
     excluded: excludedTokens.length ? excludedTokens.map((token) => lexeme(token, false)).join(' | ') : null,
-    plain: [...restTokens, ...phrases.flatMap(tokensOf)].join(' '),
+    plain: [...restTokens, ...phrases.flatMap((word) => searchWords(word))].join(' '),
     prefixes: [...prefixes],
   };
 }
