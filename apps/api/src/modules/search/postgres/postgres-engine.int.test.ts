@@ -217,19 +217,23 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(ids(oneWordOff.hits)).not.toContain(id);
   });
 
-  it('suggests the most-followed profiles with a word of the name or a handle starting with each typed prefix, from the first profiles or from the index', async () => {
+  it('suggests the most-followed profiles with a word of the name or a handle starting with each typed prefix, from the first profiles or from the index (not for one- or two-letter words alone)', async () => {
     const rows: { id: string; display_name: string; handles: string[]; followers: string }[] = await dataSource.query(
       `SELECT id, display_name, handles, total_followers AS followers FROM influencer_search`,
     );
     // Plain code over every profile: its name and handle words, and the most-followed matches.
     const wordsOf = (text: string) => normalizeText(text).split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
-    const profiles = rows.map((row) => ({ ...row, words: wordsOf(`${row.display_name} ${row.handles.join(' ')}`) }));
-    const expected = (typed: string, limit: number) =>
-      profiles
-        .filter((profile) => wordsOf(typed).every((prefix) => profile.words.some((word) => word.startsWith(prefix))))
-        .sort((a, b) => Number(b.followers) - Number(a.followers) || (a.id < b.id ? 1 : -1))
-        .slice(0, limit)
-        .map((profile) => profile.id);
+    const profiles = rows
+      .map((row) => ({ ...row, words: wordsOf(`${row.display_name} ${row.handles.join(' ')}`) }))
+      .sort((a, b) => Number(b.followers) - Number(a.followers) || (a.id < b.id ? 1 : -1));
+    // With only one- or two-letter words, only the first `walk` profiles by followers are searched.
+    const expected = (typed: string, limit: number, walk = profiles.length) => {
+      const prefixes = wordsOf(typed);
+      const matching = (candidates: typeof profiles) =>
+        candidates.filter((profile) => prefixes.every((prefix) => profile.words.some((word) => word.startsWith(prefix)))).slice(0, limit);
+      const first = matching(profiles.slice(0, walk));
+      return (first.length >= limit || prefixes.every((prefix) => [...prefix].length < 3) ? first : matching(profiles)).map((profile) => profile.id);
+    };
     // Prefixes from the data: the most common three-letter start of a handle's later word (a
     // niche, matched by a profile in a few), one that starts the words of two or three profiles,
     // a name and a handle part together, and a Persian name.
@@ -239,14 +243,21 @@ describe('PostgreSQL engine shortcuts', () => {
     const rare = [...starts].find(([start, n]) => n >= 2 && n <= 3 && /^[a-z]{3}$/.test(start) && expected(start, 100).length <= 3)![0];
     const twoWords = profiles.find((profile) => /^[A-Za-z]+ [A-Za-z]+$/.test(profile.display_name) && profile.handles[0]!.includes('.'))!;
     const persian = profiles.find((profile) => /^[\u0600-\u06FF]+ /.test(profile.display_name))!;
-    const typed = [common, rare, `${twoWords.display_name.split(' ')[0]} ${twoWords.handles[0]!.split('.')[1]!.slice(0, 4)}`, persian.display_name.split(' ')[0]!, 'zzqx'];
+    const [firstName, handlePart] = [twoWords.display_name.split(' ')[0]!, twoWords.handles[0]!.split('.')[1]!];
+    // A first name several profiles share, and one letter that starts another word of only some of them.
+    const narrowed = profiles
+      .flatMap((profile) => profile.words.slice(1).map((word) => `${profile.words[0]} ${word[0]}`))
+      .find((text) => expected(text, 100).length < expected(text.split(' ')[0]!, 100).length && expected(text, 100).length > 0)!;
+    const typed = [common, rare, `${firstName} ${handlePart.slice(0, 4)}`, narrowed, common.slice(0, 2), persian.display_name.split(' ')[0]!, 'zzqx'];
     expect(expected(common, profiles.length).length).toBeGreaterThan(100);
+    expect(expected(common.slice(0, 2), 8, 5).length).toBeLessThan(expected(common.slice(0, 2), 8).length);
 
-    for (const engine of [new PostgresSearchEngine(dataSource), new PostgresSearchEngine(dataSource, { suggestWalk: 5 })]) {
+    for (const walk of [400, 5]) {
+      const engine = new PostgresSearchEngine(dataSource, { suggestWalk: walk });
       for (const text of typed) {
         const suggested = (await engine.suggest(text, 8)).filter((item) => item.kind === 'influencer').map((item) => item.id);
-        expect(suggested, text).toEqual(expected(text, 8).slice(0, suggested.length));
-        expect(suggested.length, text).toBe(Math.min(8, expected(text, 8).length));
+        expect(suggested, `${text} (walk ${walk})`).toEqual(expected(text, 8, walk).slice(0, suggested.length));
+        expect(suggested.length, `${text} (walk ${walk})`).toBe(Math.min(8, expected(text, 8, walk).length));
       }
     }
   });

@@ -2,6 +2,7 @@ import type { TSearchQuery } from '@reachbridge/contracts';
 import { NICHES, NICHE_SEARCH_LABELS, normalizeText } from '@reachbridge/domain';
 import type { DataSource } from 'typeorm';
 import { costPerTargetedThousand, matchedPrice } from '../search-math.js';
+import { searchWords } from '../search-words.js';
 import {
   DEFAULT_LIMIT,
   EXACT_TOTAL_LIMIT,
@@ -57,6 +58,8 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
 const NAME_WORDS = `to_tsvector('simple'::regconfig, translate(s.name_norm, '._-', '   '))`;
 /** Typeahead first tests this many of the most-followed profiles (see suggestedProfiles). */
 const SUGGEST_WALK = 400;
+/** Typeahead reads the index for the typed words of at least this many letters. */
+const INDEXED_PREFIX = 3;
 
 /** Each facet lists at most this many values, the most frequent first. */
 const FACET_BUCKETS = 30;
@@ -543,8 +546,8 @@ export class PostgresSearchEngine implements SearchEngine {
     )
       .slice(0, 3)
       .map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
-    const tsquery = namePrefixQuery(text);
-    const rows = tsquery ? await this.suggestedProfiles(tsquery, limit) : [];
+    const words = searchWords(text);
+    const rows = words.length ? await this.suggestedProfiles(words, limit) : [];
     return [
       ...niches,
       ...rows.map((row): Suggestion => ({ kind: 'influencer', value: row.handle ?? row.display_name, label: row.display_name, id: row.id })),
@@ -553,25 +556,29 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * The most-followed profiles whose name or handles have a word for each typed prefix. A common
-   * prefix (`fitn`: a handle in fourteen ends in "fitness…") finds them among the first
+   * prefix (`fitn`: a handle in fourteen has a "fitness…" part) finds them among the first
    * SUGGEST_WALK profiles by followers, tested one by one; collecting every match from the index
-   * and sorting them took 275 ms at a million profiles. Otherwise the matches are few: all of them
-   * from the index (migration 1765152000000), then sorted. (A trigram match of a 3–4 letter
-   * fragment rechecked up to 136,000 rows: 2–4 s per keystroke.)
+   * and sorting them took 275 ms at a million profiles. Otherwise the index (migration
+   * 1765152000000) finds the matches of the words of INDEXED_PREFIX letters or more, and the
+   * others are tested on those. A one- or two-letter prefix spans too much of the index (every
+   * word starting with `t`: 122 ms to collect; the 17,761 matches of `sa`: 290 ms to read): with
+   * only such words, the first profiles' matches are the answer, even if fewer than asked.
    */
-  private async suggestedProfiles(tsquery: string, limit: number): Promise<{ id: string; display_name: string; handle: string | null }[]> {
-    const columns = `s.id, s.display_name, s.handles[1] AS handle, s.total_followers`;
+  private async suggestedProfiles(words: string[], limit: number): Promise<{ id: string; display_name: string; handle: string | null }[]> {
+    const columns = `s.id, s.display_name, s.handles[1] AS handle, s.total_followers, s.name_norm`;
+    const all = namePrefixQuery(words);
     const popular = await this.dataSource.query<{ id: string; display_name: string; handle: string | null }[]>(
-      `SELECT * FROM (SELECT ${columns}, s.name_norm FROM influencer_search s ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.suggestWalk}) s
+      `SELECT * FROM (SELECT ${columns} FROM influencer_search s ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.suggestWalk}) s
         WHERE ${NAME_WORDS} @@ to_tsquery('simple', $1)
         ORDER BY s.total_followers DESC, s.id DESC LIMIT $2`,
-      [tsquery, limit],
+      [all, limit],
     );
-    if (popular.length >= limit) return popular;
+    const indexed = words.filter((word) => [...word].length >= INDEXED_PREFIX);
+    if (popular.length >= limit || !indexed.length) return popular;
     return this.dataSource.query(
       `WITH matches AS MATERIALIZED (SELECT ${columns} FROM influencer_search s WHERE ${NAME_WORDS} @@ to_tsquery('simple', $1))
-       SELECT * FROM matches s ORDER BY s.total_followers DESC, s.id DESC LIMIT $2`,
-      [tsquery, limit],
+       SELECT * FROM matches s WHERE ${NAME_WORDS} @@ to_tsquery('simple', $2) ORDER BY s.total_followers DESC, s.id DESC LIMIT $3`,
+      [namePrefixQuery(indexed), all, limit],
     );
   }
 

@@ -34,13 +34,9 @@ function lexeme(token: string, prefix: boolean, expansions?: PrefixExpansions): 
   return `(${[token, ...words.filter((word) => word !== token)].map(quoted).join(' | ')})`;
 }
 
-/**
- * Typeahead: every typed word must start a word of the name or a handle part (`'sara':* & 'bed':*`),
- * or null when nothing searchable is left (see NAME_WORDS in postgres-engine.ts).
- */
-export function namePrefixQuery(raw: string): string | null {
-  const tokens = searchWords(raw);
-  return tokens.length ? tokens.map((token) => `${quoted(token)}:*`).join(' & ') : null;
+/** Typeahead: every word (`searchWords`) must start a word of the name or a handle part: `'sara':* & 'bed':*`. */
+export function namePrefixQuery(words: readonly string[]): string {
+  return words.map((word) => `${quoted(word)}:*`).join(' & ');
 }
 
 /** Adjacent short Persian parts joined (`کتاب ها` → `کتابها`), for text stored without the space. */
