@@ -7,7 +7,7 @@
  * straight at the search engine; at the engine without reusing counts (totals and facets); at the
  * engine while profiles are written ten times a second, first with every write shown in the next
  * search, then with the production default's staleness window (SEARCH_MAX_STALENESS_MS); at the
- * engine's typeahead, every prefix of the words in typeahead-words.json; then
+ * engine's typeahead, every prefix of the words in typeahead-words.json (reused, then not); then
  * through the HTTP API as a logged-in brand (the client in its own process): at concurrency C, one
  * request at a time (at most 10 s), and at concurrency C through a server whose engine reuses
  * nothing; last, the floor under the API: the same search service over bare node:http and over
@@ -128,6 +128,7 @@ async function main() {
     const typeaheadWords = JSON.parse(await readFile(path.join(import.meta.dirname, 'typeahead-words.json'), 'utf8')) as string[];
     const typed = typeaheadWords.flatMap((word) => [...word].map((_, i) => [...word].slice(0, i + 1).join('').trim())).filter(Boolean);
     const typeaheadRun = await load(typed, loadOptions, async (text) => void (await production.suggest(text, 8)));
+    const newTypeaheadRun = await load(typed, loadOptions, async (text) => void (await uncached.suggest(text, 8)));
 
     // The same mix through HTTP as a logged-in brand. Every server answers each query of the mix
     // once before it is measured, as the engine above was warmed.
@@ -173,7 +174,8 @@ async function main() {
       summarise('HTTP API, counts not reused', uncachedApiRun),
       summarise('HTTP, the search service over bare node:http (no framework, no middleware)', nodeFloorRun),
       summarise('HTTP, the search service over Express (one route, no middleware)', expressFloorRun),
-      summarise(`engine, typeahead: every prefix of ${typeaheadWords.length} words (benchmarks/typeahead-words.json)`, typeaheadRun),
+      summarise(`engine, typeahead: every prefix of ${typeaheadWords.length} words (benchmarks/typeahead-words.json), answers reused`, typeaheadRun),
+      summarise('engine, typeahead, nothing reused', newTypeaheadRun),
     ];
     // The API's overhead, two ways: per request (the client's time against the engine's time
     // inside the same requests, `tookMs`: same queries, same load), and run against run.
@@ -208,7 +210,7 @@ async function main() {
         `Express with no middleware ${(rows[8]!.p50 / rows[0]!.p50).toFixed(2)}× (${expressFloorRun.cpuMsPerRequest.toFixed(2)} ms); against the engine's time inside their own requests ` +
         `${(rows[7]!.p50 / percentile(nodeFloorRun.engineLatencies, 50)).toFixed(2)}× and ${(rows[8]!.p50 / percentile(expressFloorRun.engineLatencies, 50)).toFixed(2)}×.`,
       '',
-      `Typeahead, the slowest prefixes under that load (median ms): ${[...typeaheadRun.byQuery]
+      `Typeahead without reuse, the slowest prefixes under that load (median ms): ${[...newTypeaheadRun.byQuery]
         .map(([text, times]) => [text, percentile([...times].sort((a, b) => a - b), 50)] as const)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)

@@ -158,6 +158,29 @@ describe('PostgreSQL engine shortcuts', () => {
     expect((await engine.search(query)).total).toBe(n);
   });
 
+  it('reuses a typeahead answer while the search table is unchanged, and asks again after a write', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const asking = vi.spyOn(engine as unknown as { suggestedProfiles: () => Promise<unknown> }, 'suggestedProfiles');
+    const [{ id, word, name, handles }]: [{ id: string; word: string; name: string; handles: string[] }] = await dataSource.query(
+      `SELECT id, lower(split_part(display_name, ' ', 1)) AS word, display_name AS name, handles
+         FROM influencer_search WHERE display_name ~ '^[A-Za-z]{4,} ' ORDER BY total_followers DESC LIMIT 1`,
+    );
+    const suggested = async () => (await engine.suggest(word, 8)).map((item) => item.id);
+    expect(await suggested()).toContain(id);
+    expect(await suggested()).toContain(id);
+    expect(asking).toHaveBeenCalledTimes(1);
+    expect(await engine.suggest(`${word} `, 8)).toHaveLength((await engine.suggest(word, 8)).length);
+    expect(asking).toHaveBeenCalledTimes(1);
+
+    await dataSource.query(`UPDATE influencer_search SET display_name = 'Renamed', handles = '{renamed}' WHERE id = $1`, [id]);
+    try {
+      expect(await suggested()).not.toContain(id);
+      expect(asking).toHaveBeenCalledTimes(2);
+    } finally {
+      await dataSource.query(`UPDATE influencer_search SET display_name = $2, handles = $3 WHERE id = $1`, [id, name, handles]);
+    }
+  });
+
   it('with a staleness window, reuses a count across a write until it is that old; hits never show a profile that stopped matching', async () => {
     const engine = new PostgresSearchEngine(dataSource, { maxStalenessMs: 1000 });
     const counting = vi.spyOn(engine as unknown as { count: () => Promise<unknown> }, 'count');

@@ -149,6 +149,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly suggestWalk: number;
   /** Counts (and the fallback's matches) and the table generation they were computed at, least recently used first. */
   private readonly reused = new Map<string, { at: number; generation: string; value: unknown }>();
+  /** Typeahead answers, reused as counts are, kept apart so that typing never pushes counts out. */
+  private readonly reusedSuggestions = new Map<string, { at: number; generation: string; value: unknown }>();
   /** The table's generation as last read, and when (see currentGeneration). */
   private knownGeneration: { at: number; generation: string } | null = null;
   /** Prefix expansions looked up in the term dictionary, least recently used first. */
@@ -315,20 +317,20 @@ export class PostgresSearchEngine implements SearchEngine {
    * computed now. Any write to the table changes the generation, so a write shows in the next search, or
    * (with `maxStalenessMs`) in the first search once the result reused is that old.
    */
-  private async reuse<T>(generation: () => Promise<string>, key: string, compute: () => Promise<T>): Promise<T> {
+  private async reuse<T>(generation: () => Promise<string>, key: string, compute: () => Promise<T>, store = this.reused): Promise<T> {
     if (this.reuseMs <= 0) return compute();
-    const cached = this.reused.get(key);
+    const cached = store.get(key);
     const age = cached ? Date.now() - cached.at : Infinity;
     if (cached && age < this.reuseMs && (age < this.maxStalenessMs || cached.generation === (await generation()))) {
-      remember(this.reused, key, cached);
+      remember(store, key, cached);
       return cached.value as T;
     }
-    this.reused.delete(key);
+    store.delete(key);
     // The generation before reading the table: a write meanwhile leaves the result looking older than it is, never newer.
     const current = await generation();
     const at = Date.now();
     const value = await compute();
-    remember(this.reused, key, { at, generation: current, value });
+    remember(store, key, { at, generation: current, value });
     return value;
   }
 
@@ -547,7 +549,10 @@ export class PostgresSearchEngine implements SearchEngine {
       .slice(0, 3)
       .map((niche): Suggestion => ({ kind: 'niche', value: niche, label: niche, id: null }));
     const words = searchWords(text);
-    const rows = words.length ? await this.suggestedProfiles(words, limit) : [];
+    // Reused like a count: many brands type the same first letters, and a common prefix costs the most.
+    const rows = words.length
+      ? await this.reuse(this.generationOnce(), `${limit}:${words.join(' ')}`, () => this.suggestedProfiles(words, limit), this.reusedSuggestions)
+      : [];
     return [
       ...niches,
       ...rows.map((row): Suggestion => ({ kind: 'influencer', value: row.handle ?? row.display_name, label: row.display_name, id: row.id })),
