@@ -275,7 +275,7 @@ describe('PostgreSQL engine shortcuts', () => {
     expect(expected(common, profiles.length).length).toBeGreaterThan(100);
     expect(expected(common.slice(0, 2), 8, 5).length).toBeLessThan(expected(common.slice(0, 2), 8).length);
 
-    for (const walk of [400, 5]) {
+    for (const walk of [1500, 5]) {
       const engine = new PostgresSearchEngine(dataSource, { suggestWalk: walk });
       for (const text of typed) {
         const suggested = (await engine.suggest(text, 8)).filter((item) => item.kind === 'influencer').map((item) => item.id);
