@@ -18,7 +18,6 @@ export interface ParsedText {
 /** Per prefix token, the dictionary's words that start with it (migration 1764979200000). */
 export type PrefixExpansions = ReadonlyMap<string, readonly string[]>;
 
-
 /** Tokens are stripped of tsquery syntax; dictionary words are quoted (a quote doubled, a backslash escaped). */
 const quoted = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
