@@ -5,7 +5,19 @@ import { TIER_BOUNDS, normalizeText } from '@reachbridge/domain';
 import { PRICE_BANDS, type FacetName } from '../search.port.js';
 import { InvalidCursorError } from '../search.errors.js';
 import { TOP_COUNTRY_SHARE } from './search-table.js';
-import { parseTextQuery, type PrefixExpansions } from './text-query.js';
+import { namePrefixQuery, parseTextQuery, type PrefixExpansions } from './text-query.js';
+
+/** The words of a profile's name and handles (a handle's parts split at `.`, `_` and `-`), as migration 1765152000000 indexes them. */
+export const NAME_WORDS = `to_tsvector('simple'::regconfig, translate(s.name_norm, '._-', '   '))`;
+/**
+ * The typo fallback looks for a near miss of words this long only. A shorter one is near too many
+ * names (with `word_similarity` ≥ 0.5, `alx` is near every word starting with `al`): it must start
+ * a word of the name or a handle instead, and a text without a longer word has no fallback.
+ */
+export const FUZZY_MIN_LETTERS = 4;
+
+/** Whether the text has a word long enough for the typo fallback. */
+export const hasFuzzyWord = (plain: string) => plain.split(' ').some((word) => [...word].length >= FUZZY_MIN_LETTERS);
 
 /** Collects positional parameters: `params.add(value)` returns its `$n`. */
 class Params {
@@ -88,13 +100,16 @@ export function compile(
   } else if (text?.tsquery) {
     // Every word must be near a word of the name or handles (as Elasticsearch's fuzzy match on
     // names does per term): "fitness coach" does not match every "fitness" handle.
-    fuzzyParams = text.plain.split(' ').filter(Boolean).map((word) => params.add(word));
+    const words = text.plain.split(' ').filter(Boolean);
+    fuzzyParams = words.filter((word) => [...word].length >= FUZZY_MIN_LETTERS).map((word) => params.add(word));
     if (fuzzyIds) {
       // Listed already: read them by id. The words still rank them (relevance); every statement
       // names them so that PostgreSQL knows each parameter's type.
       common.push(`s.id = ANY(${params.add(fuzzyIds)}::uuid[])`, ...fuzzyParams.map((param) => `${param}::text IS NOT NULL`));
     } else {
+      const short = words.filter((word) => [...word].length < FUZZY_MIN_LETTERS);
       common.push(...fuzzyParams.map((param) => `${param} <% s.name_norm`));
+      if (short.length) common.push(`${NAME_WORDS} @@ to_tsquery('simple', ${params.add(namePrefixQuery(short))})`);
     }
   }
   if (text?.excluded) common.push(`NOT s.document @@ to_tsquery('simple', ${params.add(text.excluded)})`);

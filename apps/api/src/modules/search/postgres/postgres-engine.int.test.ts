@@ -238,6 +238,26 @@ describe('PostgreSQL engine shortcuts', () => {
     // The whole text would be near the name (the first word's trigrams outnumber the second's).
     const oneWordOff = await engine.search(parse(`q=${encodeURIComponent(`${first} qz`)}`));
     expect(ids(oneWordOff.hits)).not.toContain(id);
+    // A word of one to three letters is no typo to correct: it must start a word of the name or a handle.
+    const withShortWord = await engine.search(parse(`q=${encodeURIComponent(`${first.slice(0, -1)}x ${last.slice(0, 2)}`)}`));
+    expect(ids(withShortWord.hits)).toContain(id);
+    expect(withShortWord.total).toBeLessThan((await engine.search(parse(`q=${encodeURIComponent(`${first.slice(0, -1)}x`)}`))).total + 1);
+  });
+
+  it('looks for no near miss of a text without a word of four letters (a three-letter word is near every name sharing two letters)', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    const fallback = vi.spyOn(engine as unknown as { fuzzyMatches: () => Promise<unknown> }, 'fuzzyMatches');
+    const [{ start }]: [{ start: string }] = await dataSource.query(
+      `SELECT lower(substr(display_name, 1, 2)) AS start FROM influencer_search WHERE display_name ~ '^[A-Za-z]{4,} ' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const [{ near }]: [{ near: number }] = await dataSource.query(
+      `SELECT count(*)::int AS near FROM influencer_search WHERE word_similarity($1, name_norm) >= 0.5`,
+      [`${start}q`],
+    );
+    expect(near).toBeGreaterThan(10);
+    const result = await engine.search(parse(`q=${start}q`));
+    expect(result.total).toBe(0);
+    expect(fallback).not.toHaveBeenCalled();
   });
 
   it('suggests the most-followed profiles with a word of the name or a handle starting with each typed prefix, from the first profiles or from the index (not for one- or two-letter words alone)', async () => {

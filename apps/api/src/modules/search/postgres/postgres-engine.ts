@@ -14,7 +14,21 @@ import {
   type SearchResult,
   type Suggestion,
 } from '../search.port.js';
-import { compile, conditionsOf, decodeCursor, encodeCursor, facetFlags, FACET_NAMES, FACET_VALUES, filterHash, NO_VALUE, queryHash, type CompiledQuery } from './compile.js';
+import {
+  compile,
+  conditionsOf,
+  decodeCursor,
+  encodeCursor,
+  facetFlags,
+  FACET_NAMES,
+  FACET_VALUES,
+  filterHash,
+  hasFuzzyWord,
+  NAME_WORDS,
+  NO_VALUE,
+  queryHash,
+  type CompiledQuery,
+} from './compile.js';
 import { COLUMNS, searchTableRow, toDocument, type SearchRow } from './search-table.js';
 import { namePrefixQuery, parseTextQuery, type PrefixExpansions } from './text-query.js';
 
@@ -54,8 +68,6 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size > REUSED_ENTRIES) map.delete(map.keys().next().value!);
 }
 
-/** The words of a profile's name and handles (a handle's parts split at `.`, `_` and `-`), as migration 1765152000000 indexes them. */
-const NAME_WORDS = `to_tsvector('simple'::regconfig, translate(s.name_norm, '._-', '   '))`;
 /** Typeahead first tests this many of the most-followed profiles (see suggestedProfiles). */
 const SUGGEST_WALK = 1500;
 /** Typeahead reads the index for the typed words of at least this many letters. */
@@ -174,7 +186,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const generation = this.generationOnce();
     const result = await this.searchIn(query, 'text', generation);
     // Nothing in the text? Perhaps a typo in a name or handle.
-    return result.total === 0 && query.q ? this.searchIn(query, 'fuzzy', generation) : result;
+    return result.total === 0 && query.q && hasFuzzyWord(parseTextQuery(query.q).plain) ? this.searchIn(query, 'fuzzy', generation) : result;
   }
 
   private async searchIn(query: TSearchQuery, mode: 'text' | 'fuzzy', generation: () => Promise<string>): Promise<SearchResult> {
