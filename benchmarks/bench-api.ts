@@ -10,6 +10,7 @@ import { openDatabase, runMigrations } from '../apps/api/src/db/database.js';
 import { AccountsService } from '../apps/api/src/modules/accounts/index.js';
 import { createLogger, type Logger } from '../apps/api/src/observability/logger.js';
 import { createMetrics } from '../apps/api/src/observability/metrics.js';
+import { engineTiming } from '../apps/api/src/modules/search/index.js';
 import type { SearchService } from '../apps/api/src/modules/search/search.service.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -65,7 +66,7 @@ export function searchQueryOf(queryString: string): TSearchQuery {
 export function serveSearchOnly(search: SearchService, framework: 'node' | 'express'): Promise<{ base: string; close: () => void }> {
   const answer = (url: string | undefined, respond: (result: TSearchResponse, timing: string) => void, res: http.ServerResponse) => {
     search.search(searchQueryOf(url?.split('?')[1] ?? '')).then(
-      (result) => respond(result, `engine;desc="${result.engine}";dur=${result.tookMs}`),
+      (result) => respond(result, engineTiming(result)),
       (error: unknown) => void res.writeHead(500).end(String(error)),
     );
   };

@@ -57,6 +57,7 @@ export async function* allSearchDocuments(dataSource: DataSource, batchSize = 20
 }
 
 export { SearchSync } from './search-sync.js';
+export { engineTiming } from './search.routes.js';
 export { SCHEMA_VERSION, indexSchemaVersion } from './elasticsearch/index.js';
 export { PostgresSearchEngine } from './postgres/postgres-engine.js';
 export { SEARCH_TABLE_COLUMNS, searchTableRow, type SearchTableRow } from './postgres/search-table.js';

@@ -1,6 +1,9 @@
-import { discoveryContracts } from '@reachbridge/contracts';
+import { discoveryContracts, type TSearchResponse } from '@reachbridge/contracts';
 import { defineRoute } from '../../http/define-route.js';
 import type { SearchService } from './search.service.js';
+
+/** The engine's share of a search, for browser dev tools and load tests (W3C Server Timing). */
+export const engineTiming = (result: Pick<TSearchResponse, 'engine' | 'tookMs'>) => `engine;desc="${result.engine}";dur=${result.tookMs}`;
 
 export function searchRoutes(search: SearchService) {
   return [
@@ -9,8 +12,7 @@ export function searchRoutes(search: SearchService) {
       auth: ['brand', 'admin'],
       handler: async ({ query, res }) => {
         const result = await search.search(query);
-        // The engine's share of the request, for browser dev tools and load tests (W3C Server Timing).
-        res.setHeader('Server-Timing', `engine;desc="${result.engine}";dur=${result.tookMs}`);
+        res.setHeader('Server-Timing', engineTiming(result));
         return result;
       },
     }),

@@ -584,10 +584,11 @@ export class PostgresSearchEngine implements SearchEngine {
    */
   private async suggestedProfiles(words: string[], limit: number): Promise<{ id: string; display_name: string; handle: string | null }[]> {
     const columns = `s.id, s.display_name, s.handles[1] AS handle, s.total_followers, s.name_norm`;
+    const answer = `s.id, s.display_name, s.handle`;
     const all = namePrefixQuery(words);
     // Each word inside the normalised name first: a cheap test that spares most rows the parsing.
     const popular = await this.dataSource.query<{ id: string; display_name: string; handle: string | null }[]>(
-      `SELECT * FROM (SELECT ${columns} FROM influencer_search s ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.suggestWalk}) s
+      `SELECT ${answer} FROM (SELECT ${columns} FROM influencer_search s ORDER BY s.total_followers DESC, s.id DESC LIMIT ${this.suggestWalk}) s
         WHERE s.name_norm LIKE ALL ($3::text[]) AND ${NAME_WORDS} @@ to_tsquery('simple', $1)
         ORDER BY s.total_followers DESC, s.id DESC LIMIT $2`,
       [all, limit, words.map((word) => `%${word}%`)],
@@ -596,7 +597,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (popular.length >= limit || !indexed.length) return popular;
     return this.dataSource.query(
       `WITH matches AS MATERIALIZED (SELECT ${columns} FROM influencer_search s WHERE ${NAME_WORDS} @@ to_tsquery('simple', $1))
-       SELECT * FROM matches s WHERE ${NAME_WORDS} @@ to_tsquery('simple', $2) ORDER BY s.total_followers DESC, s.id DESC LIMIT $3`,
+       SELECT ${answer} FROM matches s WHERE ${NAME_WORDS} @@ to_tsquery('simple', $2) ORDER BY s.total_followers DESC, s.id DESC LIMIT $3`,
       [namePrefixQuery(indexed), all, limit],
     );
   }
