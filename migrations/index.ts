@@ -10,6 +10,7 @@ import { SearchAtScale1764892800000 } from './1764892800000-search-at-scale.js';
 import { SearchTerms1764979200000 } from './1764979200000-search-terms.js';
 import { SearchQualityOrder1765065600000 } from './1765065600000-search-quality-order.js';
 import { SearchNameWords1765152000000 } from './1765152000000-search-name-words.js';
+import { SearchProminentNameWords1765238400000 } from './1765238400000-search-prominent-name-words.js';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchTerms1764979200000,
   SearchQualityOrder1765065600000,
   SearchNameWords1765152000000,
+  SearchProminentNameWords1765238400000,
 ];

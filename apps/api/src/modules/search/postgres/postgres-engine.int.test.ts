@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/test-database.js';
 import { seedInfluencers } from '../../seed/index.js';
 import type { SearchHitResult } from '../search.port.js';
+import { NAME_WORDS, PROMINENT_FOLLOWERS } from './compile.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
 
 /**
@@ -269,12 +270,15 @@ describe('PostgreSQL engine shortcuts', () => {
     const profiles = rows
       .map((row) => ({ ...row, words: wordsOf(`${row.display_name} ${row.handles.join(' ')}`) }))
       .sort((a, b) => Number(b.followers) - Number(a.followers) || (a.id < b.id ? 1 : -1));
-    // With only one- or two-letter words, only the first `walk` profiles by followers are searched.
+    // With only one- or two-letter words, only the first profiles by followers are searched: the
+    // first `walk`, or those with PROMINENT_FOLLOWERS or more when they are more.
+    const prominent = profiles.filter((profile) => Number(profile.followers) >= PROMINENT_FOLLOWERS);
+    const matchingOf = (typed: string, candidates: typeof profiles) =>
+      candidates.filter((profile) => wordsOf(typed).every((prefix) => profile.words.some((word) => word.startsWith(prefix))));
     const expected = (typed: string, limit: number, walk = profiles.length) => {
       const prefixes = wordsOf(typed);
-      const matching = (candidates: typeof profiles) =>
-        candidates.filter((profile) => prefixes.every((prefix) => profile.words.some((word) => word.startsWith(prefix)))).slice(0, limit);
-      const first = matching(profiles.slice(0, walk));
+      const matching = (candidates: typeof profiles) => matchingOf(typed, candidates).slice(0, limit);
+      const first = matching(profiles.slice(0, Math.max(walk, prominent.length)));
       return (first.length >= limit || prefixes.every((prefix) => [...prefix].length < 3) ? first : matching(profiles)).map((profile) => profile.id);
     };
     // Prefixes from the data: the most common three-letter start of a handle's later word (a
@@ -291,9 +295,22 @@ describe('PostgreSQL engine shortcuts', () => {
     const narrowed = profiles
       .flatMap((profile) => profile.words.slice(1).map((word) => `${profile.words[0]} ${word[0]}`))
       .find((text) => expected(text, 100).length < expected(text.split(' ')[0]!, 100).length && expected(text, 100).length > 0)!;
-    const typed = [common, rare, `${firstName} ${handlePart.slice(0, 4)}`, narrowed, common.slice(0, 2), persian.display_name.split(' ')[0]!, 'zzqx'];
+    // The most common three-letter start of a word among the prominent profiles: enough of them match.
+    const prominentStarts = new Map<string, number>();
+    for (const profile of prominent) for (const start of new Set(profile.words.map((word) => word.slice(0, 3)))) prominentStarts.set(start, (prominentStarts.get(start) ?? 0) + 1);
+    const prominentStart = [...prominentStarts].sort((a, b) => b[1] - a[1])[0]![0];
+    // Two letters that start a word of a few prominent profiles, and of more than asked in all.
+    const twoLetters = [...new Set(profiles.flatMap((profile) => profile.words.map((word) => word.slice(0, 2))))].find((start) => {
+      const few = matchingOf(start, prominent).length;
+      return [...start].length === 2 && few > 0 && few < 8 && matchingOf(start, profiles).length > 8;
+    })!;
+    const typed = [common, rare, `${firstName} ${handlePart.slice(0, 4)}`, narrowed, twoLetters, common[0]!, prominentStart, persian.display_name.split(' ')[0]!, 'zzqx'];
     expect(expected(common, profiles.length).length).toBeGreaterThan(100);
-    expect(expected(common.slice(0, 2), 8, 5).length).toBeLessThan(expected(common.slice(0, 2), 8).length);
+    expect(expected(twoLetters, 8, 5).length).toBeLessThan(expected(twoLetters, 8).length);
+    expect(prominent.length).toBeGreaterThan(20);
+    expect(prominent.length).toBeLessThan(1500);
+    expect(matchingOf(prominentStart, prominent).length).toBeGreaterThanOrEqual(8);
+    expect(matchingOf(common[0]!, prominent).length).toBeGreaterThanOrEqual(8);
 
     for (const walk of [1500, 5]) {
       const engine = new PostgresSearchEngine(dataSource, { suggestWalk: walk });
@@ -303,6 +320,19 @@ describe('PostgreSQL engine shortcuts', () => {
         expect(suggested.length, `${text} (walk ${walk})`).toBe(Math.min(8, expected(text, 8, walk).length));
       }
     }
+  });
+
+  it("asks typeahead's questions in the form its indexes answer (the migrations' expression, and the prominent profiles' threshold)", async () => {
+    const plan = (where: string) =>
+      dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL enable_seqscan = off');
+        await manager.query('SET LOCAL enable_indexscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN SELECT s.id FROM influencer_search s WHERE ${where}`);
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+    const words = `${NAME_WORDS} @@ to_tsquery('simple', 'sa:*')`;
+    expect(await plan(words)).toContain('influencer_search_name_words_idx');
+    expect(await plan(`s.total_followers >= ${PROMINENT_FOLLOWERS} AND ${words}`)).toContain('influencer_search_prominent_name_words_idx');
   });
 
   it('finds tiers through the follower range they span, with the same hits as the tier column alone', async () => {

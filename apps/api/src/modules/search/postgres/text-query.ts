@@ -38,6 +38,15 @@ export function namePrefixQuery(words: readonly string[]): string {
   return words.map((word) => `${quoted(word)}:*`).join(' & ');
 }
 
+/**
+ * Typeahead's cheap test before a name is parsed: each word must follow the start of the name or a
+ * character that is not a letter or digit, as every word of the parsed name does (one POSIX regular
+ * expression per word, for `~ ALL`).
+ */
+export function wordStartPatterns(words: readonly string[]): string[] {
+  return words.map((word) => `(^|[^[:alnum:]])${word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}`);
+}
+
 /** Adjacent short Persian parts joined (`کتاب ها` → `کتابها`), for text stored without the space. */
 export function joinedPairs(tokens: string[]): string[] {
   const pairs: string[] = [];
