@@ -11,6 +11,8 @@ import { namePrefixQuery, parseTextQuery, type PrefixExpansions } from './text-q
 export const NAME_WORDS = `to_tsvector('simple'::regconfig, translate(s.name_norm, '._-', '   '))`;
 /** Profiles with this many followers or more have their name words in a small index of their own (migration 1765238400000). */
 export const PROMINENT_FOLLOWERS = 250_000;
+/** The prominent profiles whose name words match a tsquery (an SQL expression), as their index answers it. */
+export const prominentNamesMatch = (tsquery: string) => `s.total_followers >= ${PROMINENT_FOLLOWERS} AND ${NAME_WORDS} @@ to_tsquery('simple', ${tsquery})`;
 /**
  * The typo fallback looks for a near miss of words this long only. A shorter one is near too many
  * names (with `word_similarity` ≥ 0.5, `alx` is near every word starting with `al`): it must start

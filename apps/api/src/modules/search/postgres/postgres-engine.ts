@@ -26,7 +26,7 @@ import {
   hasFuzzyWord,
   NAME_WORDS,
   NO_VALUE,
-  PROMINENT_FOLLOWERS,
+  prominentNamesMatch,
   queryHash,
   type CompiledQuery,
 } from './compile.js';
@@ -602,7 +602,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const order = `ORDER BY s.total_followers DESC, s.id DESC LIMIT $2`;
     const params = [namePrefixQuery(words), limit, wordStartPatterns(words)];
     const prominent = await this.dataSource.query<Row[]>(
-      `${answer} FROM influencer_search s WHERE s.total_followers >= ${PROMINENT_FOLLOWERS} AND ${NAME_WORDS} @@ to_tsquery('simple', $1) ${order}`,
+      `${answer} FROM influencer_search s WHERE ${prominentNamesMatch('$1')} ${order}`,
       params.slice(0, 2),
     );
     if (prominent.length >= limit) return prominent;
@@ -630,7 +630,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const counted = words.filter((word) => [...word].length >= 2);
     const counts = (
       await this.dataSource.query<{ n: number }[]>(
-        `SELECT (SELECT count(*)::int FROM influencer_search s WHERE s.total_followers >= ${PROMINENT_FOLLOWERS} AND ${NAME_WORDS} @@ to_tsquery('simple', q.t)) AS n
+        `SELECT (SELECT count(*)::int FROM influencer_search s WHERE ${prominentNamesMatch('q.t')}) AS n
            FROM unnest($1::text[]) WITH ORDINALITY q(t, i) ORDER BY q.i`,
         [counted.map((word) => namePrefixQuery([word]))],
       )
