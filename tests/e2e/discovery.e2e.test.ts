@@ -216,6 +216,30 @@ describe('discovery: a brand finds, filters and opens influencers', () => {
     await search.press('Enter');
     await waitForPath(page, `/influencers/${cook.id}`);
 
+    // While the next suggestions load, the last ones stay if the text goes on from theirs, and go
+    // at once if it is another text (they would be wrong to pick).
+    await page.goto('/discover');
+    await search.fill('سار');
+    await visible(option);
+    const held: (() => void)[] = [];
+    const suggestFor = (text: string) => (url: URL) => url.pathname === '/api/influencers/suggest' && url.searchParams.get('q') === text;
+    await page.route(
+      (url) => suggestFor('سارا')(url) || suggestFor('gad')(url),
+      async (route) => {
+        await new Promise<void>((release) => held.push(release));
+        await route.continue();
+      },
+    );
+    const typedOn = page.waitForRequest((request) => suggestFor('سارا')(new URL(request.url())));
+    await search.fill('سارا');
+    await typedOn;
+    await visible(option);
+    await search.fill('gad');
+    await expect.poll(() => option.count()).toBe(0);
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    held.forEach((release) => release());
+    await page.unrouteAll({ behavior: 'wait' });
+
     // A niche suggestion adds the niche filter.
     await page.goto('/discover');
     await page.getByRole('combobox', { name: 'Search influencers' }).fill('parent');

@@ -30,10 +30,11 @@ export function useInfluencerSearch(query: CallOptionsQuery, canonical: string) 
   });
 }
 
+/** Typeahead for `term`; the answer carries the term it answers (the last one stays while the next loads). */
 export function useSuggestions(term: string) {
   return useQuery({
     queryKey: discoveryKeys.suggest(term),
-    queryFn: ({ signal }) => callApi(discoveryContracts.suggest, { query: { q: term, limit: 8 }, signal }),
+    queryFn: async ({ signal }) => ({ term, ...(await callApi(discoveryContracts.suggest, { query: { q: term, limit: 8 }, signal })) }),
     enabled: term.length > 0,
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,

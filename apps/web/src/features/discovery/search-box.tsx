@@ -36,7 +36,11 @@ export function SearchBox({ value, onSearch, onPickInfluencer, onPickNiche }: Se
   const [active, setActive] = useState(-1);
   const term = useDebouncedValue(text.trim(), SUGGEST_DELAY_MS);
   const suggestions = useSuggestions(isOpen ? term : '');
-  const items: Suggestion[] = isOpen && term ? (suggestions.data?.items ?? []) : [];
+  // While the next answer loads, the last one stays only if the text still starts with what it
+  // answered (typing on): suggestions for another text would be wrong to show, and to pick.
+  const answered = suggestions.data;
+  const current = isOpen && term && answered && text.trim().toLowerCase().startsWith(answered.term.toLowerCase());
+  const items: Suggestion[] = current ? answered.items : [];
   const showList = isOpen && items.length > 0;
 
   // Back/forward or a cleared filter changed the query: show it.
