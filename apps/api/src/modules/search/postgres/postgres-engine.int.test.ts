@@ -273,8 +273,10 @@ describe('PostgreSQL engine shortcuts', () => {
     // With only one- or two-letter words, only the first profiles by followers are searched: the
     // first `walk`, or those with PROMINENT_FOLLOWERS or more when they are more.
     const prominent = profiles.filter((profile) => Number(profile.followers) >= PROMINENT_FOLLOWERS);
-    const matchingOf = (typed: string, candidates: typeof profiles) =>
-      candidates.filter((profile) => wordsOf(typed).every((prefix) => profile.words.some((word) => word.startsWith(prefix))));
+    const matchingOf = (typed: string, candidates: typeof profiles) => {
+      const prefixes = wordsOf(typed);
+      return candidates.filter((profile) => prefixes.every((prefix) => profile.words.some((word) => word.startsWith(prefix))));
+    };
     const expected = (typed: string, limit: number, walk = profiles.length) => {
       const prefixes = wordsOf(typed);
       const matching = (candidates: typeof profiles) => matchingOf(typed, candidates).slice(0, limit);
